@@ -1,0 +1,90 @@
+"""YAML parsing that remembers line numbers.
+
+Mappings come back as :class:`LocMap` (a dict with the line of the mapping and of
+each key) and sequences as :class:`LocList` (a list with the line of each item),
+so that every validation message can name the exact line. Duplicate keys are
+reported rather than silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+
+class LocMap(dict):
+    """A YAML mapping with ``line`` (1-based) and ``key_lines`` per key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocList(list):
+    """A YAML sequence with ``line`` and ``item_lines``."""
+
+    line: int
+    item_lines: list[int]
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int
+    message: str
+
+
+def parse(text: str) -> tuple[object, list[YamlProblem]]:
+    """Parse one YAML document. Returns (value, problems).
+
+    A syntax error gives (None, [problem]); duplicate keys give the value with
+    the first occurrence kept and one problem per duplicate.
+    """
+    loader = yaml.SafeLoader(text)
+    problems: list[YamlProblem] = []
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        return _convert(loader, node, problems), problems
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(p for p in (err.context, err.problem) if p)
+        return None, [YamlProblem(line, f"YAML syntax error: {what}")]
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        return None, [YamlProblem(1, f"YAML syntax error: {err}")]
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -> object:
+    line = node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        result = LocMap()
+        result.line = line
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                problems.append(YamlProblem(key_line, f"duplicate field '{key}'"))
+                continue
+            result.key_lines[key] = key_line
+            result[key] = _convert(loader, value_node, problems)
+        return result
+    if isinstance(node, SequenceNode):
+        items = LocList()
+        items.line = line
+        items.item_lines = []
+        for child in node.value:
+            items.item_lines.append(child.start_mark.line + 1)
+            items.append(_convert(loader, child, problems))
+        return items
+    assert isinstance(node, ScalarNode)
+    return loader.construct_object(node)
