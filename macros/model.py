@@ -191,6 +191,9 @@ class Guide:
     def quote(self, quote_id: str) -> Quote:
         return self._get(quote_id, Quote)
 
+    def finding(self, finding_id: str) -> Finding:
+        return self._get(finding_id, Finding)
+
     def standards_for(self, level: Level | None = None, theme: Theme | None = None) -> tuple[Standard, ...]:
         return tuple(
             s

@@ -1,0 +1,39 @@
+"""The practice guide's Python package.
+
+``define_env`` is the mkdocs-macros entry point: it only wires named macros to the
+model that the ``practice-guide`` plugin loaded, and to the fragment templates.
+Everything else lives in modules that never import MkDocs: ``load`` (reading and
+validation), ``model``, ``render``, ``routes``, ``pages``, ``exports`` and ``cli``.
+"""
+
+from __future__ import annotations
+
+PLUGIN = "practice-guide"
+
+
+def define_env(env) -> None:
+    plugin = env.conf.plugins.get(PLUGIN)
+    if plugin is None:
+        raise RuntimeError(f"mkdocs.yml must list the '{PLUGIN}' plugin before 'macros'")
+    guide, fragments = plugin.guide, plugin.fragments
+
+    def render(template: str, macro: str, **data):
+        return fragments.render(template, macro, env.page.url, **data)
+
+    macros = {
+        "standard_page": lambda standard_id: render("standard.html", "standard_page", standard=guide.standard(standard_id)),
+        "level_page": lambda level_id: render("benchmark.html", "level_page", level=guide.level(level_id), guide=guide),
+        "benchmark_overview": lambda: render("benchmark.html", "benchmark_overview", guide=guide),
+        "standard_links": lambda ids: render("standard.html", "standard_links", standards=[guide.standard(i) for i in ids]),
+        "quote": lambda quote_id: render("voice.html", "quote_block", quote=guide.quote(quote_id), anchor=False),
+        "parent_voice": lambda: render("voice.html", "parent_voice", guide=guide),
+        "finding": lambda finding_id: render("guidance.html", "finding_block", finding=guide.finding(finding_id)),
+        "key_learning": lambda: render("guidance.html", "key_learning_list", guide=guide),
+        "language_guide": lambda: render("guidance.html", "language_guide", guide=guide),
+        "evidence": lambda: render("guidance.html", "evidence", guide=guide),
+        "principles_and_outcomes": lambda: render("guidance.html", "principles_and_outcomes", guide=guide),
+    }
+    for name, fn in macros.items():
+        env.macro(fn, name)
+    env.variables["guide_meta"] = guide.meta
+    env.variables["standard_count"] = len(guide.standards)

@@ -1,0 +1,52 @@
+"""The pages generated for every record: one stub per level and per standard.
+
+Each stub is front matter plus one macro call; the look of the page lives in the
+fragment templates. The MkDocs adapter adds these as generated files. No MkDocs
+import here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from . import model as m
+from .routes import level_src, standard_src
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # path relative to docs/
+    content: str  # Markdown with front matter
+
+
+def _front_matter(**fields: object) -> str:
+    # JSON is valid YAML, and escapes every character that YAML would treat specially
+    lines = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
+    pages = []
+    for level in guide.levels:
+        pages.append(
+            GeneratedPage(
+                level_src(level.id),
+                _front_matter(title=f"{level.title} standards", description=level.summary)
+                + f'{{{{ level_page("{level.id}") }}}}\n',
+            )
+        )
+    for s in guide.standards:
+        pages.append(
+            GeneratedPage(
+                standard_src(s.id),
+                _front_matter(
+                    title=f"{s.id}: {s.title}",
+                    description=s.statement,
+                    tags=[s.level.title, s.theme.title],
+                    search={"boost": 2},
+                )
+                + f'{{{{ standard_page("{s.id}") }}}}\n',
+            )
+        )
+    return pages

@@ -1,0 +1,44 @@
+"""Render data fragments from the Jinja macro files in ``overrides/fragments/``.
+
+Python passes data; the templates decide how it looks. Autoescape is always on
+and undefined names are errors, so a quote containing ``<script>`` or ``{{ x }}``
+is shown as text. No MkDocs import here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .routes import Links
+
+
+class Fragments:
+    """Calls a named macro in a fragment file and returns safe HTML."""
+
+    def __init__(self, fragments_dir: Path | str):
+        self.env = Environment(
+            loader=FileSystemLoader(str(fragments_dir)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            extensions=["jinja2.ext.do"],
+        )
+
+    def render(self, template: str, macro: str, page_url: str, **data: object) -> Markup:
+        module = self.env.get_template(template).module
+        fn = getattr(module, macro, None)
+        if fn is None:
+            raise LookupError(f"overrides/fragments/{template} has no macro '{macro}'")
+        html = fn(link=Links(page_url), **data)
+        # Markdown treats blank lines and indentation inside raw HTML blocks as
+        # structure: emit the fragment as one compact block.
+        return Markup(_compact(str(html)))
+
+
+def _compact(html: str) -> str:
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
