@@ -1,0 +1,55 @@
+# Parents as Safeguarding Partners practice guide.
+# `make help` lists the targets. Every target sets up .venv by itself.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup system serve site check lint test test-fast bench constraints clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create or update .venv with the pinned packages
+	@sh .ci/system-deps.sh --check-or-install
+
+system: ## Install the system packages (Pango for PDFs, Chromium for browser tests)
+	sh .ci/system-deps.sh --install
+
+serve: setup ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on change
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+site: setup ## Build the site into site/ (the previous site stays if the build fails)
+	@rm -rf .site-new
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
+	@echo "Built site/ (open site/index.html or run 'make serve')"
+
+check: setup ## Validate standards/ and lint the text, without building
+	$(BIN)/python -m macros check
+
+test: setup ## Run every test: data, fragments, built site, PDFs, xlsx and browser
+	$(BIN)/python -m pytest
+
+test-fast: setup ## Run the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+constraints: ## Re-pin every transitive package after changing requirements.txt
+	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin
+	.venv-pin/bin/python -m pip install --quiet -r requirements.txt
+	.venv-pin/bin/python -m pip freeze --exclude-editable | grep -v '^pip==' > constraints.txt
+	rm -rf .venv-pin
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .site-new .site-old .pytest_cache build *.egg-info
