@@ -126,7 +126,7 @@ class _Checker:
             return
         for fs in FILES:
             paths = sorted(self.dir.glob(fs.pattern))
-            if not paths:
+            if not paths and not fs.optional:
                 self.problem(self.display(self.dir / fs.pattern), 1, f"no file found: expected {fs.spec.label} records here")
             for path in paths:
                 self.check_file(path, fs)
@@ -141,8 +141,8 @@ class _Checker:
         data, yproblems = parse(text)
         for yp in yproblems:
             self.problem(shown, yp.line, yp.message)
-        if data is None:
-            if not yproblems:
+        if data is None or (fs.optional and isinstance(data, LocList) and not data):
+            if not yproblems and not fs.optional:
                 self.problem(shown, 1, f"the file is empty: expected {fs.spec.label} records")
             return
         if fs.single:
@@ -316,8 +316,31 @@ class _Checker:
                     rec.line,
                     f"{self.name(rec.spec, v)}: field 'id' must be '{lc}-{tc}-' and two digits, to match its level and theme (e.g. {lc}-{tc}-01)",
                 )
+        meta = (self.records.get("meta") or [None])[0]
+        current = _version(meta.values.get("version")) if meta else None
+        if current:
+            for kind, fields in (("standard", ("added", "changed")), ("retired", ("retired",))):
+                for rec in self.records.get(kind, []):
+                    for name in fields:
+                        v = rec.values.get(name)
+                        if v and _version(v) > current:
+                            self.problem(
+                                rec.path,
+                                rec.line,
+                                f"{self.name(rec.spec, rec.values)}: field '{name}' {v} is later than the data's version {meta.values['version']} (standards/meta.yml)",
+                            )
+            for rec in self.records.get("standard", []):
+                a, c = rec.values.get("added"), rec.values.get("changed")
+                if a and c and _version(c) < _version(a):
+                    self.problem(rec.path, rec.line, f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
         if len(self.records.get("meta", [])) > 1:  # pragma: no cover - one meta file by construction
             self.problem("standards/meta.yml", 1, "meta: more than one meta record")
+
+
+def _version(text: str | None) -> tuple[int, ...] | None:
+    if not text or not re.fullmatch(r"\d+\.\d+\.\d+", text):
+        return None
+    return tuple(int(x) for x in text.split("."))
 
 
 def _label(kind: str) -> str:
@@ -416,11 +439,19 @@ def _build(c: _Checker) -> m.Guide:
                 outcomes=get(v.get("outcomes", ())),
                 keywords=keywords,
                 search_terms=search_terms(text, keywords, glossary),
+                added=v["added"],
+                changed=v.get("changed"),
+                change_note=v.get("change_note"),
             )
         )
     standards = tuple(standards)
     for s in standards:
         by_id[s.id] = s
+    retired = tuple(
+        m.Retired(v["id"], v["title"], v["retired"], get(v.get("replaced_by", ())), v["reason"]) for v in vals("retired")
+    )
+    for r in retired:
+        by_id[r.id] = r
 
     # back-references, set once while building
     def back(items, attr, standard):
@@ -453,6 +484,7 @@ def _build(c: _Checker) -> m.Guide:
         quotes=quotes,
         language=language,
         glossary=glossary,
+        retired=retired,
     )
     return replace(guide, by_id=MappingProxyType(by_id))
 

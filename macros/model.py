@@ -148,6 +148,9 @@ class Standard:
     outcomes: tuple[Outcome, ...]
     keywords: tuple[str, ...]
     search_terms: tuple[str, ...]  # keywords plus glossary synonyms, for the search index
+    added: str = "1.0.0"  # data version that first published it
+    changed: str | None = None  # data version that last changed its wording
+    change_note: str | None = None
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -156,6 +159,17 @@ class Standard:
         for f in self.findings:
             seen.setdefault(f.source.id, f.source)
         return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A standard no longer in the benchmark: its ID stays reserved and resolvable."""
+
+    id: str
+    title: str
+    retired: str  # data version that retired it
+    replaced_by: tuple[Standard, ...]
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -173,6 +187,7 @@ class Guide:
     quotes: tuple[Quote, ...]
     language: tuple[LanguageEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
+    retired: tuple[Retired, ...] = ()
     by_id: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
 
     @property

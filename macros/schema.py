@@ -60,6 +60,7 @@ class FileSpec:
     pattern: str  # glob relative to standards/
     spec: RecordSpec
     single: bool = False  # True: the file is one mapping, not a list of records
+    optional: bool = False  # True: the file may be missing or an empty list
 
 
 def _id(pattern: re.Pattern[str] = UPPER_ID) -> Field:
@@ -242,8 +243,24 @@ STANDARD = RecordSpec(
         Field("principles", REF_LIST, required=False, ref="principle"),
         Field("outcomes", REF_LIST, required=False, ref="outcome"),
         Field("keywords", TEXT_LIST, required=False, help="Words people search for."),
+        Field("added", TEXT, pattern=VERSION, help="The data version in which the standard was first published, e.g. 1.0.0."),
+        Field("changed", TEXT, required=False, pattern=VERSION, help="The data version in which its wording last changed."),
+        Field("change_note", TEXT, required=False, help="What changed, in a sentence, for the 'What has changed' page."),
     ),
     help="A benchmark standard.",
+)
+
+RETIRED = RecordSpec(
+    "retired",
+    "retired standard",
+    (
+        _id(),
+        Field("title", TEXT, help="The title it had when it was retired."),
+        Field("retired", TEXT, pattern=VERSION, help="The data version that retired it."),
+        Field("replaced_by", REF_LIST, required=False, ref="standard", help="The standards that carry its ratings over."),
+        Field("reason", TEXT, help="Why it was retired, in a sentence."),
+    ),
+    help="A standard that is no longer in the benchmark. Its ID stays reserved and its URL says what replaced it.",
 )
 
 FILES: tuple[FileSpec, ...] = (
@@ -258,9 +275,10 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec("language.yml", LANGUAGE),
     FileSpec("glossary.yml", GLOSSARY),
     FileSpec("benchmark/*.yml", STANDARD),
+    FileSpec("retired.yml", RETIRED, optional=True),
 )
 
 SPECS: dict[str, RecordSpec] = {
-    s.kind: s for s in (META, LEVEL, THEME, SOURCE, FINDING, KEY_LEARNING, PRINCIPLE, OUTCOME, QUOTE, LANGUAGE, GLOSSARY, STANDARD)
+    s.kind: s for s in (META, LEVEL, THEME, SOURCE, FINDING, KEY_LEARNING, PRINCIPLE, OUTCOME, QUOTE, LANGUAGE, GLOSSARY, STANDARD, RETIRED)
 }
 
