@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .exports import downloads
 from .load import GuideError, load_guide
 from .model import Guide
+from .outputs import generated_files
 from .pages import generated_pages
 from .render import Fragments
 
@@ -51,6 +51,6 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
-        for name, content in downloads(self.guide).items():
-            files.append(File.generated(config, f"downloads/{name}", content=content))
+        for path, content in generated_files(self.guide).items():
+            files.append(File.generated(config, path, content=content))
         return files
