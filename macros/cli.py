@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import jsonschema
 from .load import GuideError, load_guide
 
 
@@ -28,5 +29,6 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--root", default=".", help="project folder (default: current folder)")
     check.add_argument("--standards", default="standards", help="data folder, relative to --root")
     check.set_defaults(func=_check)
+    jsonschema.add_command(sub)  # python -m macros schema: JSON Schema for editors
     args = parser.parse_args(argv)
     return args.func(args)
