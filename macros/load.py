@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -65,6 +65,10 @@ class _Record:
     path: str
     line: int
     parent: "_Record | None" = None
+    key_lines: dict = field(default_factory=dict)
+
+    def line_of(self, name: str) -> int:
+        return self.key_lines.get(name, self.line)
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class _Checker:
 
     @staticmethod
     def name(spec: RecordSpec, values: dict) -> str:
+        if spec.field("id") is None:
+            return spec.label
         rid = values.get("id")
         return f"{spec.label} {rid}" if isinstance(rid, str) and rid else f"{spec.label} (no id)"
 
@@ -164,7 +170,7 @@ class _Checker:
     # -- records ---------------------------------------------------------
     def check_record(self, spec: RecordSpec, data: LocMap, path: str, parent: _Record | None = None) -> _Record:
         values: dict = {}
-        rec = _Record(spec, values, path, data.line, parent)
+        rec = _Record(spec, values, path, data.line, parent, dict(data.key_lines))
         # the id first, so that every message can name the record
         if spec.field("id") is not None:
             rid = data.get("id")
@@ -313,7 +319,7 @@ class _Checker:
             if rid and lc and tc and not re.fullmatch(rf"{lc}-{tc}-\d{{2}}", rid):
                 self.problem(
                     rec.path,
-                    rec.line,
+                    rec.line_of("id"),
                     f"{self.name(rec.spec, v)}: field 'id' must be '{lc}-{tc}-' and two digits, to match its level and theme (e.g. {lc}-{tc}-01)",
                 )
         meta = (self.records.get("meta") or [None])[0]
@@ -326,13 +332,13 @@ class _Checker:
                         if v and _version(v) > current:
                             self.problem(
                                 rec.path,
-                                rec.line,
+                                rec.line_of(name),
                                 f"{self.name(rec.spec, rec.values)}: field '{name}' {v} is later than the data's version {meta.values['version']} (standards/meta.yml)",
                             )
             for rec in self.records.get("standard", []):
                 a, c = rec.values.get("added"), rec.values.get("changed")
                 if a and c and _version(c) < _version(a):
-                    self.problem(rec.path, rec.line, f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
+                    self.problem(rec.path, rec.line_of("changed"), f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
         if len(self.records.get("meta", [])) > 1:  # pragma: no cover - one meta file by construction
             self.problem("standards/meta.yml", 1, "meta: more than one meta record")
 

@@ -87,4 +87,9 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -
             items.append(_convert(loader, child, problems))
         return items
     assert isinstance(node, ScalarNode)
-    return loader.construct_object(node)
+    try:
+        return loader.construct_object(node)
+    except ValueError:
+        # a value that looks like a date or number but is not one (2026-02-31): keep the text,
+        # so that validation reports it against its field instead of the parser crashing
+        return node.value

@@ -1,0 +1,107 @@
+"""Bad data stops `make check` and `mkdocs build` with every problem, and loses nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+BROKEN = ("standards/quotes.yml", "  provenance: Published anonymously in source two.\n", "")
+EXPECTED = "standards/quotes.yml:1: quote Q-ONE: missing field 'provenance'"
+
+
+@pytest.fixture
+def minimal_project(tmp_path) -> Path:
+    """The minimal fixture site, copied so that it can be broken, using the project's templates."""
+    dest = tmp_path / "minimal"
+    shutil.copytree(FIXTURE, dest)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
+    return dest
+
+
+def break_data(project: Path) -> None:
+    rel, old, new = BROKEN
+    path = project / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def test_check_passes_on_good_data_and_fails_on_bad(minimal_project):
+    good = check(minimal_project)
+    assert good.returncode == 0, good.stderr
+    assert "OK: 2 standards" in good.stdout
+    break_data(minimal_project)
+    bad = check(minimal_project)
+    assert bad.returncode == 1
+    assert EXPECTED in bad.stderr
+    assert "1 problem in the practice-guide data" in bad.stderr
+
+
+def test_failed_build_leaves_the_previous_site_intact(minimal_project):
+    out = minimal_project / "site"
+    first = run_build(minimal_project, out)
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert Path("benchmark/STR-LISTEN-01/index.html") in before
+
+    break_data(minimal_project)
+    second = run_build(minimal_project, out)
+    assert second.returncode != 0
+    assert EXPECTED in second.stderr
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # not one file removed, added or changed
+
+
+def make_site(project: Path) -> subprocess.CompletedProcess:
+    # the project's Makefile, run in the copy with the project's .venv; `-o setup` skips set-up
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    return subprocess.run(
+        ["make", "-o", "setup", "site", f"VENV={ROOT / '.venv'}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_make_site_keeps_the_old_site_when_the_build_fails(minimal_project):
+    first = make_site(minimal_project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    page = minimal_project / "site" / "benchmark" / "STR-LISTEN-01" / "index.html"
+    old = page.read_bytes()
+    break_data(minimal_project)
+    second = make_site(minimal_project)
+    assert second.returncode != 0
+    assert EXPECTED in second.stderr
+    assert page.read_bytes() == old
+    assert not (minimal_project / ".site-new" / "index.html").exists()
+
+
+def test_text_from_the_data_is_escaped(minimal_project):
+    out = minimal_project / "site"
+    result = run_build(minimal_project, out)
+    assert result.returncode == 0, result.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    # the quote holds <b>, & and {{ alone }}: all shown as text, none interpreted
+    assert "I felt &lt;b&gt;lost&lt;/b&gt; &amp; {{ alone }}." in html
+    assert "<b>lost</b>" not in html
+    source_page = (out / "benchmark" / "OPS-TRAUMA-01" / "index.html").read_text(encoding="utf-8")
+    assert "Source &amp; &#34;one&#34;" in source_page or "Source &amp; &quot;one&quot;" in source_page

@@ -1,0 +1,182 @@
+"""Tier 3: the real site, built strictly once, parsed as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+
+@lru_cache(maxsize=None)
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup_of(site_dir: Path, url: str) -> BeautifulSoup:
+    return _soup(site_dir / url / "index.html")
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def article(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_every_standard_has_its_page_at_a_stable_url(site_dir, guide):
+    for s in guide.standards:
+        page = site_dir / "benchmark" / s.id / "index.html"
+        assert page.is_file(), f"no page for {s.id}"
+        soup = _soup(page)
+        h1 = soup.find("h1")
+        assert s.id in text_of(h1) and s.title in text_of(h1)
+        body = text_of(article(soup))
+        assert " ".join(s.statement.split()) in body
+        for item in s.indicators + s.evidence_prompts:
+            assert " ".join(item.split()) in body, f"{s.id}: missing {item!r}"
+        assert " ".join(s.plain_english.split()) in body
+        # linked: level, theme and every finding it rests on
+        hrefs = [a["href"] for a in soup.select("article a[href]")]
+        assert any(h.endswith(f"#{f.id}") for f in s.findings for h in hrefs)
+        for q in s.quotes:
+            assert " ".join(q.text.split()) in body and q.attribution in body
+
+
+def test_no_page_for_a_standard_that_does_not_exist(site_dir):
+    assert not (site_dir / "benchmark" / "STR-LISTEN-99").exists()
+
+
+def test_level_pages_list_their_standards_by_theme_and_no_others(site_dir, guide):
+    for level in guide.levels:
+        soup = soup_of(site_dir, f"benchmark/{level.id}")
+        linked = {m.group(1) for a in soup.select("article a[href]") if (m := re.search(r"([A-Z]+-[A-Z]+-\d\d)/$", a["href"]))}
+        assert linked == {s.id for s in level.standards}
+        headings = [text_of(h).rstrip("¶ ").strip() for h in soup.select("article h2")]
+        assert headings == [t.title for t in guide.themes if guide.standards_for(level, t)]
+
+
+def test_every_quote_appears_verbatim_with_its_attribution(site_dir, guide):
+    soup = soup_of(site_dir, "parent-voice")
+    for q in guide.quotes:
+        figure = soup.find(id=q.id)
+        assert figure is not None, f"{q.id} is not on the parent voice page"
+        assert text_of(figure.blockquote) == " ".join(q.text.split())
+        assert q.attribution in text_of(figure.figcaption)
+
+
+def test_findings_link_both_ways(site_dir, guide):
+    soup = soup_of(site_dir, "evidence")
+    for f in guide.findings:
+        item = soup.find(id=f.id)
+        assert item is not None, f"{f.id} is not on the evidence page"
+        cited = {a["href"].strip("./").split("/")[-1] for a in item.select("a[href]")}
+        assert {s.id for s in f.cited_by} <= cited
+
+
+def test_guidance_pages_show_every_record(site_dir, guide):
+    pages = {
+        "key-learning": guide.key_learning,
+        "language-guide": guide.language,
+        "principles-and-outcomes": (*guide.principles, *guide.outcomes),
+    }
+    for url, records in pages.items():
+        soup = soup_of(site_dir, url)
+        for r in records:
+            assert soup.find(id=r.id) is not None, f"{r.id} missing from /{url}/"
+
+
+def _internal_targets(site_dir: Path):
+    for page in sorted(site_dir.rglob("*.html")):
+        soup = _soup(page)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for el in soup.find_all(tag):
+                ref = el.get(attr)
+                if not ref or ref.startswith(("mailto:", "tel:", "javascript:", "data:")):
+                    continue
+                parts = urlsplit(ref)
+                if parts.scheme or parts.netloc:
+                    continue
+                yield page, ref, parts
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    broken = []
+    for page, ref, parts in _internal_targets(site_dir):
+        base = site_dir if parts.path.startswith("/") else page.parent  # 404.html links from the root
+        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append(f"{page.relative_to(site_dir)}: {ref}")
+            continue
+        if parts.fragment and target.suffix == ".html":
+            ids = {el.get("id") for el in _soup(target).find_all(id=True)} | {el.get("name") for el in _soup(target).find_all(attrs={"name": True})}
+            if parts.fragment not in ids:
+                broken.append(f"{page.relative_to(site_dir)}: {ref} (no anchor)")
+    assert broken == []
+
+
+def test_link_checker_catches_a_broken_link(tmp_path):
+    # negative control for the checker above
+    (tmp_path / "index.html").write_text('<a href="nowhere/">x</a><a href="#here">y</a>', encoding="utf-8")
+    found = [ref for _, ref, _ in _internal_targets(tmp_path)]
+    assert found == ["nowhere/", "#here"]
+
+
+def test_open_data_has_every_standard(site_dir, guide):
+    data = json.loads((site_dir / "downloads" / "benchmark.json").read_text(encoding="utf-8"))
+    assert data["version"] == guide.meta.version and data["date"] == guide.meta.date
+    assert [s["id"] for s in data["standards"]] == [s.id for s in guide.standards]
+    first, model = data["standards"][0], guide.standards[0]
+    assert first["indicators"] == list(model.indicators)
+    assert first["findings"] == [f.id for f in model.findings]
+    assert first["quotes"] == [q.id for q in model.quotes]
+    assert first["plain_english"] == model.plain_english
+    for s in data["standards"]:
+        assert (site_dir / s["url"] / "index.html").is_file()
+
+
+def test_search_index_carries_ids_and_synonyms(site_dir, guide):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    by_location = {}
+    for doc in index["docs"]:
+        by_location.setdefault(doc["location"].split("#")[0], []).append(doc)
+    for s in guide.standards:
+        docs = by_location.get(f"benchmark/{s.id}/")
+        assert docs, f"{s.id} is not in the search index"
+        text = " ".join(d["title"] + " " + d["text"] for d in docs)
+        assert s.id in text
+        for term in s.search_terms:
+            assert term.casefold() in text.casefold(), f"{s.id}: search term {term!r} not indexed"
+    # abbreviation and full term travel together
+    cse = [s for s in guide.standards if "CSE" in s.search_terms]
+    assert cse and all("child sexual exploitation" in s.search_terms for s in cse)
+
+
+def test_pages_have_unique_titles(site_dir):
+    titles = {}
+    for page in site_dir.rglob("index.html"):
+        title = text_of(_soup(page).title)
+        titles.setdefault(title, []).append(str(page.relative_to(site_dir)))
+    assert {t: p for t, p in titles.items() if len(p) > 1} == {}
+
+
+def test_no_unrendered_template_syntax(site_dir):
+    leftovers = []
+    for page in site_dir.rglob("*.html"):
+        body = _soup(page).select_one("article")
+        if body is not None and re.search(r"\{\{|\{%", body.get_text()):
+            leftovers.append(str(page.relative_to(site_dir)))
+    assert leftovers == []
+
+
+@pytest.mark.parametrize("setting", ["font: false", "strict: true", "on_undefined: strict", "on_error_fail: true"])
+def test_configuration_fails_loudly_and_loads_no_web_fonts(root, setting):
+    assert setting in (root / "mkdocs.yml").read_text(encoding="utf-8")
