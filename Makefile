@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check lint test test-fast bench constraints clean
+.PHONY: help setup system serve site check schema lint test test-fast bench constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -38,6 +38,9 @@ site: setup ## Build the site into site/ (the previous site stays if the build f
 
 check: setup ## Validate standards/ and lint the text, without building
 	$(BIN)/python -m macros check
+
+schema: setup ## Regenerate the JSON Schema for editors in standards/schema/ from macros/schema.py
+	$(BIN)/python -m macros schema
 
 test: setup ## Run every test: data, fragments, built site, PDFs, xlsx and browser
 	$(BIN)/python -m pytest
