@@ -8,6 +8,8 @@ validation), ``model``, ``render``, ``routes``, ``pages``, ``exports`` and ``cli
 
 from __future__ import annotations
 
+from . import changes
+
 PLUGIN = "practice-guide"
 
 
@@ -32,6 +34,8 @@ def define_env(env) -> None:
         "language_guide": lambda: render("guidance.html", "language_guide", guide=guide),
         "evidence": lambda: render("guidance.html", "evidence", guide=guide),
         "principles_and_outcomes": lambda: render("guidance.html", "principles_and_outcomes", guide=guide),
+        "changes": lambda: render("changes.html", "changes_page", meta=guide.meta, history=changes.history(guide)),
+        "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
     }
     for name, fn in macros.items():
         env.macro(fn, name)

@@ -49,4 +49,13 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
                 + f'{{{{ standard_page("{s.id}") }}}}\n',
             )
         )
+    # a retired standard keeps its address, saying why it went and what replaced it
+    for r in guide.retired:
+        pages.append(
+            GeneratedPage(
+                standard_src(r.id),
+                _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}")
+                + f'{{{{ retired_page("{r.id}") }}}}\n',
+            )
+        )
     return pages
