@@ -11,20 +11,28 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import exports
+from .csp import PolicyMissing, allow_inline_scripts
 from .load import GuideError, load_guide
 from .model import Guide
 from .outputs import generated_files
 from .pages import generated_pages
+from .pdf import PdfError, PdfMaker, briefing_name, is_briefing
 from .render import Fragments
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
+
+
+class DataError(PluginError):
+    """The data failed validation in ``on_config``, before MkDocs touched the site folder."""
 
 
 class PracticeGuideConfig(Config):
@@ -41,16 +49,100 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         try:
             self.guide = load_guide(root / self.config.standards_dir, root)
         except GuideError as err:
-            raise PluginError(err.report()) from None
+            raise DataError(err.report()) from None
         self.fragments = Fragments(root / self.config.fragments_dir)
         log.debug("practice guide: %d standards loaded", len(self.guide.standards))
         return config
+
+    def on_serve(self, server, config, builder):
+        """Keep serving the last good site while the data has problems.
+
+        MkDocs 1.6 ``serve`` logs a failed rebuild and then holds every request until a
+        build succeeds ("the server will appear stuck"). A data error is raised in
+        ``on_config``, before MkDocs cleans the site folder, so the previous site is still
+        whole: report the problems (MkDocs has already logged them, with file and line)
+        and let the server carry on serving it. Any other failure behaves as before.
+        """
+        rebuild = server.builder
+
+        def rebuild_or_keep_last_good_site():
+            try:
+                rebuild()
+            except Abort as err:
+                if not isinstance(err.__context__, DataError):
+                    raise
+                log.error("The data has problems (listed above): still serving the last good site. Fix them and save to rebuild.")
+
+        server.builder = rebuild_or_keep_last_good_site
+        return server
 
     def on_files(self, files: Files, config) -> Files:
         for page in generated_pages(self.guide):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
-        for path, content in generated_files(self.guide).items():
+        try:
+            outputs = generated_files(self.guide, config.site_url or "")
+        except PdfError as err:
+            raise PluginError(str(err)) from None
+        self.made = {p.removeprefix("downloads/"): c for p, c in outputs.items() if p.startswith("downloads/")}
+        for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
+        self._add_briefing_pdfs(files, config)
         return files
+
+    def _add_briefing_pdfs(self, files: Files, config) -> None:
+        """Briefing papers are Markdown pages that call macros, so their PDFs are made from each
+        page's rendered HTML in ``on_page_content``, not from the model. MkDocs renders every page
+        before it writes any file, so the PDFs are still made before the site is written (a failed
+        PDF fails the build with nothing written). Each PDF is listed in ``files`` here, empty, and
+        filled in when its page is rendered; the downloads page is moved to the end of the pages
+        so that it is rendered after every briefing and can give their sizes."""
+        self.briefings: dict[str, File] = {}  # src_uri of the page -> its PDF
+        self.briefing_titles: dict[str, str] = {}  # PDF name -> page title, once made
+        self.pdf_maker: PdfMaker | None = None
+        for page_file in list(files.documentation_pages()):
+            if is_briefing(page_file.src_uri):
+                pdf_file = File.generated(config, f"downloads/{briefing_name(page_file.src_uri)}", content=b"")
+                files.append(pdf_file)
+                self.briefings[page_file.src_uri] = pdf_file
+        downloads_page = files.get_file_from_path("downloads.md")
+        if downloads_page is not None:
+            files.remove(downloads_page)
+            files.append(downloads_page)
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        pdf_file = self.briefings.get(page.file.src_uri)
+        if pdf_file is not None:
+            if self.pdf_maker is None:
+                self.pdf_maker = PdfMaker()
+            page_url = urljoin(config.site_url, page.url) if config.site_url else ""
+            pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url)
+            self.briefing_titles[pdf_file.src_uri.removeprefix("downloads/")] = page.title
+            log.debug("practice guide: %s made in %.2f s so far", pdf_file.src_uri, self.pdf_maker.seconds)
+        return html
+
+    def downloads(self) -> list[exports.Download]:
+        """Every download of this build, described, for the downloads page."""
+        pending = [src for src, f in self.briefings.items() if f.src_uri.removeprefix("downloads/") not in self.briefing_titles]
+        if pending:
+            raise PluginError(f"the downloads page was rendered before the briefing pages {', '.join(pending)}")
+        made = dict(self.made)
+        for src, pdf_file in self.briefings.items():
+            made[pdf_file.src_uri.removeprefix("downloads/")] = pdf_file.content_bytes
+        return exports.catalogue(self.guide, made, self.briefing_titles)
+
+    def on_post_page(self, output: str, page, config) -> str:
+        # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of
+        # Material's inline scripts on this page (macros/csp.py says why and how).
+        try:
+            return allow_inline_scripts(output)
+        except PolicyMissing as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        # The same for the theme's own pages (404.html); sitemap.xml has no script or policy.
+        try:
+            return allow_inline_scripts(output)
+        except PolicyMissing as err:
+            raise PluginError(f"{template_name}: {err}") from None

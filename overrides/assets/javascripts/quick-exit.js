@@ -1,0 +1,92 @@
+/* Quick exit: leave the guide at once for a neutral page (mkdocs.yml extra.quick_exit_url).
+ *
+ * The "Exit this page" button is a real link (it works without JavaScript). With JavaScript:
+ * - pressing it, or pressing Shift three times within a second, hides the page and replaces
+ *   it in the history with the neutral page (location.replace), so Back does not return here;
+ * - any other key between the Shift presses starts the count again, so typing capitals never
+ *   triggers it. Escape is left alone: it closes the search.
+ * The count is announced in the button's status region, as GOV.UK's "Exit this page" does.
+ * It cannot remove the guide from the browser's history of earlier pages: the page
+ * /staying-safe/ says so.
+ */
+(function () {
+  "use strict";
+
+  var PRESSES = 3;
+  var WINDOW_MS = 1000;
+
+  var presses = 0;
+  var first = 0;
+  var resetTimer = null;
+
+  function button() {
+    return document.querySelector("[data-pg-exit-button]");
+  }
+
+  function announce(text) {
+    var status = document.querySelector("[data-pg-exit-status]");
+    if (status) status.textContent = text;
+  }
+
+  function exit() {
+    var link = button();
+    if (!link) return;
+    document.documentElement.classList.add("pg-exiting");
+    document.title = "";
+    window.location.replace(link.href);
+  }
+
+  function reset() {
+    presses = 0;
+    first = 0;
+    if (resetTimer) window.clearTimeout(resetTimer);
+    resetTimer = null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-pg-exit-button]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    exit();
+  });
+
+  // Capture phase: Material's own key handlers cannot stop the count.
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key !== "Shift") {
+        if (presses) {
+          reset();
+          announce("");
+        }
+        return;
+      }
+      if (event.repeat) return; // holding Shift down is one press
+      var now = Date.now();
+      if (!presses || now - first > WINDOW_MS) {
+        reset();
+        first = now;
+      }
+      presses += 1;
+      if (presses >= PRESSES) {
+        reset();
+        announce("Leaving this page.");
+        exit();
+        return;
+      }
+      var left = PRESSES - presses;
+      announce("Shift pressed. Press it " + left + " more time" + (left === 1 ? "" : "s") + " to leave this page.");
+      if (resetTimer) window.clearTimeout(resetTimer);
+      resetTimer = window.setTimeout(function () {
+        reset();
+        announce("");
+      }, WINDOW_MS);
+    },
+    true
+  );
+
+  // A page restored from the back-forward cache must not stay hidden.
+  window.addEventListener("pageshow", function () {
+    document.documentElement.classList.remove("pg-exiting");
+  });
+})();
