@@ -66,6 +66,7 @@ class _Record:
     line: int
     parent: "_Record | None" = None
     key_lines: dict = field(default_factory=dict)
+    node: LocMap | None = None  # the parsed mapping, for the language checker's line numbers
 
     def line_of(self, name: str) -> int:
         return self.key_lines.get(name, self.line)
@@ -137,6 +138,23 @@ class _Checker:
             for path in paths:
                 self.check_file(path, fs)
 
+    def check_edition(self, folder: Path) -> None:
+        """An edition's local records: the same files and rules as standards/, every file
+        optional, read after the national data (so a clashing ID is reported there)."""
+        if not folder.is_dir():
+            self.problem(self.display(folder), 1, "the edition's data folder is missing")
+            return
+        known: set[Path] = set()
+        for fs in FILES:
+            for path in sorted(folder.glob(fs.pattern)):
+                known.add(path)
+                if fs.single:
+                    self.problem(self.display(path), 1, f"an edition cannot replace the national {fs.pattern}: remove this file")
+                else:
+                    self.check_file(path, fs)
+        for path in sorted(set(folder.rglob("*.yml")) - known):
+            self.problem(self.display(path), 1, "not a file the guide reads: use the file names of standards/ (e.g. glossary.yml)")
+
     def check_file(self, path: Path, fs: FileSpec) -> None:
         shown = self.display(path)
         try:
@@ -170,7 +188,7 @@ class _Checker:
     # -- records ---------------------------------------------------------
     def check_record(self, spec: RecordSpec, data: LocMap, path: str, parent: _Record | None = None) -> _Record:
         values: dict = {}
-        rec = _Record(spec, values, path, data.line, parent, dict(data.key_lines))
+        rec = _Record(spec, values, path, data.line, parent, dict(data.key_lines), data)
         # the id first, so that every message can name the record
         if spec.field("id") is not None:
             rid = data.get("id")
@@ -339,6 +357,11 @@ class _Checker:
                 a, c = rec.values.get("added"), rec.values.get("changed")
                 if a and c and _version(c) < _version(a):
                     self.problem(rec.path, rec.line_of("changed"), f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
+        from .lint import form_problems  # the language checker must be able to use every form
+
+        for rec in self.records.get("language", []):
+            for name, message in form_problems(rec.values):
+                self.problem(rec.path, rec.line_of(name), f"{self.name(rec.spec, rec.values)}: field '{name}': {message}")
         if len(self.records.get("meta", [])) > 1:  # pragma: no cover - one meta file by construction
             self.problem("standards/meta.yml", 1, "meta: more than one meta record")
 
@@ -415,6 +438,9 @@ def _build(c: _Checker) -> m.Guide:
             v["why_it_harms"],
             v["say_instead"],
             by_id[v["source"]],
+            v.get("match", ()),
+            v.get("not_before", ()),
+            v.get("not_after", ()),
         )
         for v in vals("language")
     )
@@ -508,12 +534,65 @@ def search_terms(text: str, keywords: tuple[str, ...], glossary: tuple[m.Glossar
     return tuple(unique.values())
 
 
-def load_guide(standards_dir: Path | str, root: Path | str | None = None) -> m.Guide:
-    """Read, validate and build the guide. Raises GuideError with every problem."""
+@dataclass(frozen=True)
+class TextField:
+    """One piece of text in standards/, where it is, and what holds it (for the language checker)."""
+
+    path: str
+    line: int  # the line of the field's key, or of the list item
+    line_text: str  # that line as written, comments included
+    kind: str  # the record kind, e.g. "standard"
+    label: str
+    record_id: str | None
+    field: str
+    text: str
+    quoted: bool  # the record says its text is a quotation (a finding with quoted: true)
+
+
+def text_fields(standards_dir: Path | str, root: Path | str | None = None) -> list[TextField]:
+    """Every text and text-list value in standards/, with its line. Reads the files as load_guide does."""
     standards_dir = Path(standards_dir).resolve()
     root = Path(root).resolve() if root is not None else standards_dir.parent
     checker = _Checker(standards_dir, root)
     checker.check_files()
+    lines_of: dict[str, list[str]] = {}
+    out: list[TextField] = []
+    for recs in checker.records.values():
+        for rec in recs:
+            if rec.node is None:
+                continue
+            if rec.path not in lines_of:
+                try:
+                    lines_of[rec.path] = (root / rec.path).read_text(encoding="utf-8").splitlines()
+                except OSError:
+                    lines_of[rec.path] = []
+            lines = lines_of[rec.path]
+            quoted = rec.values.get("quoted") is True
+            for f in rec.spec.fields:
+                raw = rec.node.get(f.name)
+                if f.kind == TEXT and isinstance(raw, str):
+                    items = [(raw, rec.node.line_of(f.name))]
+                elif f.kind == TEXT_LIST and isinstance(raw, LocList):
+                    items = [(x, n) for x, n in zip(raw, raw.item_lines) if isinstance(x, str)]
+                else:
+                    continue
+                for text, line in items:
+                    line_text = lines[line - 1] if 0 < line <= len(lines) else ""
+                    out.append(TextField(rec.path, line, line_text, rec.spec.kind, rec.spec.label, rec.values.get("id"), f.name, text, quoted))
+    return out
+
+
+def load_guide(standards_dir: Path | str, root: Path | str | None = None, editions: tuple[Path | str, ...] = ()) -> m.Guide:
+    """Read, validate and build the guide. Raises GuideError with every problem.
+
+    ``editions``: data folders of a local edition, whose records are added to the national ones.
+    """
+    standards_dir = Path(standards_dir).resolve()
+    root = Path(root).resolve() if root is not None else standards_dir.parent
+    checker = _Checker(standards_dir, root)
+    checker.check_files()
+    for folder in editions:
+        checker.check_edition(Path(folder).resolve())
     # reference and rule problems are reported alongside file problems, so
     # one run lists everything that needs fixing
     checker.check_refs()

@@ -122,6 +122,9 @@ class LanguageEntry:
     why_it_harms: str
     say_instead: tuple[str, ...]
     source: Source
+    match: tuple[str, ...] = ()  # more forms for the language checker (macros.lint)
+    not_before: tuple[str, ...] = ()  # context rules: not a finding after / before these
+    not_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

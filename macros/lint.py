@@ -1,0 +1,487 @@
+"""The language checker: one matcher, compiled from the language guide. No MkDocs import here.
+
+Each entry in ``standards/language.yml`` becomes one :class:`Rule`: a regular expression
+built from its ``phrase``, ``variants`` and ``match`` forms, plus optional context rules
+(``not_before``, ``not_after``). The same regular-expression source strings are written to
+``assets/data/language.json`` for the page ``/language-checker/``, whose script applies them
+with the same steps as :meth:`Matcher.find`, so the command line, the build and the browser
+can never disagree.
+
+Forms
+    Words separated by spaces. ``(a|b)`` means "a or b", ``[a]`` means "a or nothing"; they
+    nest. A space matches any run of white space (line breaks too) or hyphens; a hyphen
+    matches the same or nothing (``over-involved`` finds "over involved" and "overinvolved");
+    an apostrophe matches ``'``, ``’`` or nothing (``can't`` finds "cant"). Case is ignored
+    and a form only matches whole words.
+
+Context rules (to avoid false alarms)
+    A match is not a finding when the text just before it ends with a ``not_before`` form
+    (the exploiters "colluding" with each other: ``not_before: ["exploiters [are]"]``), or
+    when the text just after it starts with a ``not_after`` form (a helpline "hard to reach"
+    for families). Only white space or hyphens may lie between the form and the match.
+
+Overlaps
+    Every rule is run over the whole text; where findings overlap, the one that starts
+    first wins, then the longer one, then the earlier entry in the guide.
+
+Exemptions: a clear, visible marker, never a global ignore list
+    Markdown (``docs/``): text between ``<!-- language-check: quoted -->`` and
+    ``<!-- /language-check -->`` is not checked. Use it only round a phrase quoted on
+    purpose; the markers show in the page source and are not rendered. A block left open
+    is itself reported.
+
+    YAML (``standards/``): the records that are quotations on purpose are exempt by their
+    kind or flag: every field of a language-guide entry (it lists the phrases), a parent
+    quote's ``text``, and a finding's ``text`` when the finding has ``quoted: true``. Any
+    other text field is exempt only with the comment ``# language-check: quoted`` on the
+    line of its key (or of its list item), visible next to the quotation.
+
+    The paste-in page and ``python -m macros lint`` on a .txt or .docx file exempt nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+
+# --- the pieces every pattern is built from (JavaScript-compatible regex syntax) ---------
+WORD = "A-Za-z0-9_"
+SPACE = "[ \\t\\r\\n\\f\\v\\u00a0\\u2010\\u2011-]"  # white space, line breaks, hyphens
+SEP = SPACE + "+"  # between two words
+HYPHEN = SPACE + "*"  # a hyphen in a form: the same, or nothing
+APOSTROPHE = "['\\u2019]?"
+START = f"(?<![{WORD}])"
+END = f"(?![{WORD}])"
+# Python flags equal to JavaScript's "i" without "u": ASCII-only case folding and classes.
+FLAGS = re.IGNORECASE | re.ASCII
+JS_FLAGS = "i"
+
+SUFFIXES = (".txt", ".md", ".docx")  # what a folder given to the command line stands for
+MARK_OPEN = "<!-- language-check: quoted -->"
+MARK_CLOSE = "<!-- /language-check -->"
+YAML_MARK = "# language-check: quoted"
+
+_TOKEN = re.compile(r"\s+|-|'|’|\[|\]|\(|\)|\||[A-Za-z0-9]+|.", re.S)
+
+
+class FormError(ValueError):
+    """A form in the language guide is not well written (e.g. an unclosed bracket)."""
+
+
+# --- compiling forms -------------------------------------------------------------------
+
+
+def _tokens(form: str) -> list[str]:
+    out = []
+    for t in _TOKEN.findall(form.strip()):
+        out.append(" " if t.isspace() else t)
+    return out
+
+
+class _Parser:
+    def __init__(self, form: str):
+        self.form = form
+        self.toks = _tokens(form)
+        self.i = 0
+
+    def peek(self) -> str | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> str:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def parse(self) -> str:
+        if not self.toks:
+            raise FormError("the form is empty")
+        out = self.alt()
+        if self.peek() is not None:
+            raise FormError(f"unexpected '{self.peek()}' in '{self.form}'")
+        return out
+
+    def alt(self) -> str:
+        options = [self.seq()]
+        while self.peek() == "|":
+            self.take()
+            options.append(self.seq())
+        if any(o == "" for o in options):
+            raise FormError(f"an empty choice in '{self.form}'")
+        if len(options) == 1:
+            return options[0]
+        # the longest first, so that the longer of two forms wins at the same place
+        options.sort(key=len, reverse=True)
+        return "(?:" + "|".join(options) + ")"
+
+    def seq(self) -> str:
+        parts: list[str] = []  # compiled pieces; " " marks a separator still to place
+        while self.peek() not in (None, "|", ")", "]"):
+            t = self.take()
+            if t == " ":
+                if parts and parts[-1] != " ":
+                    parts.append(" ")
+            elif t == "-":
+                parts.append(HYPHEN)
+            elif t in ("'", "’"):
+                parts.append(APOSTROPHE)
+            elif t == "(":
+                inner = self.alt()
+                self.expect(")")
+                parts.append(inner)
+            elif t == "[":
+                inner = self.alt()
+                self.expect("]")
+                parts.append(("opt", inner))
+            elif re.fullmatch(r"[A-Za-z0-9]+", t):
+                parts.append(t.lower())
+            elif t in ")]|":  # pragma: no cover - stopped by the loop condition
+                raise FormError(f"unexpected '{t}' in '{self.form}'")
+            else:
+                parts.append(re.escape(t) if t not in "/" else t)
+        while parts and parts[-1] == " ":
+            parts.pop()
+        # place separators: an optional part takes the separator before it (or, at the
+        # start, the one after it), so that leaving it out leaves one separator, not two
+        out: list[str] = []
+        k = 0
+        while k < len(parts):
+            p = parts[k]
+            if p == " ":
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                if isinstance(nxt, tuple):
+                    out.append(f"(?:{SEP}{nxt[1]})?")
+                    k += 2
+                    continue
+                out.append(SEP)
+            elif isinstance(p, tuple):
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                if nxt == " " and not out:
+                    out.append(f"(?:{p[1]}{SEP})?")
+                    k += 2
+                    continue
+                out.append(f"(?:{p[1]})?")
+            else:
+                out.append(p)
+            k += 1
+        return "".join(out)
+
+    def expect(self, t: str) -> None:
+        if self.peek() != t:
+            raise FormError(f"'{t}' missing in '{self.form}'")
+        self.take()
+
+
+def compile_form(form: str) -> str:
+    """The regular-expression source (JavaScript-compatible) of one form."""
+    if not re.search(r"[A-Za-z0-9]", form):
+        raise FormError(f"the form '{form}' has no words")
+    source = _Parser(form).parse()
+    re.compile(source, FLAGS)  # raises re.error on anything odd
+    return source
+
+
+def _alternation(forms) -> str:
+    compiled = sorted({compile_form(f) for f in forms}, key=lambda s: (-len(s), s))
+    return "(?:" + "|".join(compiled) + ")"
+
+
+def form_problems(entry_values: dict) -> list[tuple[str, str]]:
+    """(field, message) for every form of one language entry that does not compile."""
+    problems = []
+    for field in ("phrase", "variants", "match", "not_before", "not_after"):
+        value = entry_values.get(field)
+        forms = [value] if isinstance(value, str) else list(value or ())
+        for form in forms:
+            try:
+                compile_form(form)
+            except (FormError, re.error) as err:
+                problems.append((field, f"'{form}' cannot be used by the language checker: {err}"))
+    return problems
+
+
+# --- rules and findings ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    phrase: str
+    label: str
+    how_it_lands: str
+    why_it_harms: str
+    say_instead: tuple[str, ...]
+    pattern: str  # regex source for the match itself
+    not_before: str | None  # regex source, tested against the text before the match
+    not_after: str | None  # regex source, tested against the text after the match
+
+
+def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
+    rules = []
+    for e in language:
+        forms = [e.phrase, *e.variants, *getattr(e, "match", ())]
+        before = getattr(e, "not_before", ())
+        after = getattr(e, "not_after", ())
+        rules.append(
+            Rule(
+                id=e.id,
+                phrase=e.phrase,
+                label=e.label,
+                how_it_lands=e.how_it_lands,
+                why_it_harms=e.why_it_harms,
+                say_instead=tuple(e.say_instead),
+                pattern=f"{START}{_alternation(forms)}{END}",
+                not_before=f"{START}{_alternation(before)}{SEP}$" if before else None,
+                not_after=f"^{SEP}{_alternation(after)}{END}" if after else None,
+            )
+        )
+    return tuple(rules)
+
+
+def patterns_json(guide: m.Guide) -> dict:
+    """What the browser needs: the compiled rules, with their explanations."""
+    rules = compile_rules(guide.language)
+    return {
+        "version": guide.meta.version,
+        "flags": JS_FLAGS,
+        "rules": [
+            {
+                "id": r.id,
+                "phrase": r.phrase,
+                "label": r.label,
+                "how_it_lands": r.how_it_lands,
+                "why_it_harms": r.why_it_harms,
+                "say_instead": list(r.say_instead),
+                "pattern": r.pattern,
+                "not_before": r.not_before,
+                "not_after": r.not_after,
+            }
+            for r in rules
+        ],
+    }
+
+
+def language_json(guide: m.Guide) -> dict[str, bytes]:
+    """Producer for :mod:`macros.outputs`: the compiled patterns for the checker page."""
+    data = json.dumps(patterns_json(guide), ensure_ascii=True, indent=1, sort_keys=True)
+    return {"assets/data/language.json": data.encode("utf-8")}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One phrase found: where (1-based line and column, in characters), what and why."""
+
+    path: str
+    line: int
+    col: int
+    text: str  # the words as found
+    rule: Rule | None  # None for a problem with the markers themselves
+    message: str = ""
+    start: int = 0
+    end: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}"
+        if self.rule is None:
+            return f"{where}: {self.message}"
+        found = " ".join(self.text.split())
+        alternatives = " or ".join(f'"{s}"' for s in self.rule.say_instead)
+        context = f" {self.message}" if self.message else ""
+        return f'{where}:{context} "{found}" ({self.rule.label}) -> say instead: {alternatives}'
+
+
+class Matcher:
+    """Finds the phrases of the language guide in a text."""
+
+    def __init__(self, rules: tuple[Rule, ...]):
+        self.rules = rules
+        self._compiled = [
+            (
+                r,
+                re.compile(r.pattern, FLAGS),
+                re.compile(r.not_before, FLAGS) if r.not_before else None,
+                re.compile(r.not_after, FLAGS) if r.not_after else None,
+            )
+            for r in rules
+        ]
+
+    @classmethod
+    def from_guide(cls, guide: m.Guide) -> "Matcher":
+        return cls(compile_rules(guide.language))
+
+    def spans(self, text: str) -> list[tuple[int, int, Rule]]:
+        """(start, end, rule) of every finding, in order, without overlaps."""
+        found = []
+        for order, (rule, rx, before, after) in enumerate(self._compiled):
+            for mt in rx.finditer(text):
+                s, e = mt.span()
+                if before is not None and before.search(text[:s]):
+                    continue
+                if after is not None and after.match(text[e:]):
+                    continue
+                found.append((s, -(e - s), order, e, rule))
+        found.sort(key=lambda t: t[:3])
+        kept: list[tuple[int, int, Rule]] = []
+        for s, _neg, _order, e, rule in found:
+            if kept and s < kept[-1][1]:
+                continue
+            kept.append((s, e, rule))
+        return kept
+
+    def find(self, text: str, path: str = "<text>", skip: list[tuple[int, int]] = ()) -> list[Finding]:
+        out = []
+        for s, e, rule in self.spans(text):
+            if any(a <= s < b for a, b in skip):
+                continue
+            line, col = position(text, s)
+            out.append(Finding(path, line, col, text[s:e], rule, start=s, end=e))
+        return out
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of an offset."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+# --- exemptions in Markdown ------------------------------------------------------------
+
+
+def quoted_blocks(text: str, path: str) -> tuple[list[tuple[int, int]], list[Finding]]:
+    """The spans between the quoted-block markers, and a problem for each marker misused."""
+    spans, problems = [], []
+    i = 0
+    while True:
+        a = text.find(MARK_OPEN, i)
+        c = text.find(MARK_CLOSE, i)
+        if a == -1 and c == -1:
+            break
+        if c != -1 and (a == -1 or c < a):
+            line, col = position(text, c)
+            problems.append(Finding(path, line, col, MARK_CLOSE, None, f"'{MARK_CLOSE}' without an opening '{MARK_OPEN}'"))
+            i = c + len(MARK_CLOSE)
+            continue
+        close = text.find(MARK_CLOSE, a + len(MARK_OPEN))
+        nested = text.find(MARK_OPEN, a + len(MARK_OPEN))
+        if close == -1 or (nested != -1 and nested < close):
+            line, col = position(text, a)
+            problems.append(Finding(path, line, col, MARK_OPEN, None, f"'{MARK_OPEN}' is not closed with '{MARK_CLOSE}' before the next block or the end"))
+            i = a + len(MARK_OPEN)
+            continue
+        spans.append((a, close + len(MARK_CLOSE)))
+        i = close + len(MARK_CLOSE)
+    return spans, problems
+
+
+def lint_markdown(text: str, matcher: Matcher, path: str) -> list[Finding]:
+    skip, problems = quoted_blocks(text, path)
+    found = matcher.find(text, path, skip)
+    return sorted(problems + found, key=lambda f: (f.line, f.col))
+
+
+# --- files -----------------------------------------------------------------------------
+
+
+class Unreadable(Exception):
+    """A file the checker cannot read; the message says why, in plain words."""
+
+
+def read_text_file(path: Path) -> str:
+    """The text of a .txt/.md (UTF-8) or .docx file (one line per paragraph)."""
+    shown = str(path)
+    if not path.exists():
+        raise Unreadable(f"{shown}: cannot read: no such file")
+    if path.is_dir():
+        raise Unreadable(f"{shown}: cannot read: it is a folder, not a file")
+    if path.suffix.lower() == ".docx":
+        return _docx_text(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise Unreadable(f"{shown}: cannot read: {err.strerror or err}") from None
+    if b"\x00" in data:
+        raise Unreadable(f"{shown}: cannot read: it is not a text file (save it as .txt, .md or .docx)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable(f"{shown}: cannot read: it is not UTF-8 text (save it as UTF-8 .txt, .md or .docx)") from None
+
+
+def _docx_text(path: Path) -> str:
+    import zipfile
+
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError:  # pragma: no cover - python-docx is pinned in requirements.txt
+        raise Unreadable(f"{path}: cannot read .docx files: python-docx is not installed") from None
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise Unreadable(f"{path}: cannot read: it is not a readable Word (.docx) document ({type(err).__name__})") from None
+    except Exception as err:  # python-docx raises many kinds on broken XML
+        raise Unreadable(f"{path}: cannot read: it is not a readable Word (.docx) document ({type(err).__name__})") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                lines.extend(p.text for p in cell.paragraphs)
+    return "\n".join(lines)
+
+
+def lint_file(path: Path, matcher: Matcher, shown: str | None = None) -> list[Finding]:
+    """Findings in one file. Markdown honours the quoted-block markers. Raises Unreadable."""
+    text = read_text_file(path)
+    shown = shown or str(path)
+    if path.suffix.lower() == ".md":
+        return lint_markdown(text, matcher, shown)
+    return matcher.find(text, shown)
+
+
+# --- the project's own content ---------------------------------------------------------
+
+
+def exempt_field(kind: str, field: str, quoted: bool, key_line_text: str) -> bool:
+    """The rule for standards/: quotations on purpose, by kind or flag or visible comment."""
+    if kind == "language":
+        return True
+    if kind == "quote" and field == "text":
+        return True
+    if kind == "finding" and field == "text" and quoted:
+        return True
+    return YAML_MARK in key_line_text
+
+
+def lint_standards(standards_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
+    from .load import text_fields
+
+    out = []
+    for tf in text_fields(standards_dir, root):
+        if exempt_field(tf.kind, tf.field, tf.quoted, tf.line_text):
+            continue
+        who = f"{tf.label} {tf.record_id}" if tf.record_id else tf.label
+        for f in matcher.find(tf.text, tf.path):
+            # folded YAML text has no reliable columns: name the field instead
+            out.append(Finding(tf.path, tf.line, 1, f.text, f.rule, f"{who} field '{tf.field}':", f.start, f.end))
+    return out
+
+
+def lint_docs(docs_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
+    out = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            shown = path.relative_to(root).as_posix()
+        except ValueError:
+            shown = path.as_posix()
+        out.extend(lint_file(path, matcher, shown))
+    return out
+
+
+def lint_project(guide: m.Guide, root: Path, docs_dir: Path, standards_dir: Path) -> list[Finding]:
+    """Every finding in the site's own content: docs/ pages and standards/ text fields."""
+    matcher = Matcher.from_guide(guide)
+    return lint_docs(docs_dir, root, matcher) + lint_standards(standards_dir, root, matcher)
