@@ -10,23 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import exports
+from . import assessment, exports, lint, pdf, xlsx
 from . import model as m
 
 Producer = Callable[[m.Guide], dict[str, bytes]]
+SiteProducer = Callable[[m.Guide, str], dict[str, bytes]]  # also given the site's address
 
 
 def _downloads(guide: m.Guide) -> dict[str, bytes]:
     return {f"downloads/{name}": content for name, content in exports.downloads(guide).items()}
 
 
-PRODUCERS: tuple[Producer, ...] = (_downloads,)
+def _pdfs(guide: m.Guide) -> dict[str, bytes]:
+    return {f"downloads/{name}": content for name, content in pdf.pdfs(guide).items()}
 
 
-def generated_files(guide: m.Guide) -> dict[str, bytes]:
+def _xlsx(guide: m.Guide, site_url: str) -> dict[str, bytes]:
+    return {f"downloads/{xlsx.NAME}": xlsx.benchmark_xlsx(guide, site_url)}
+
+
+PRODUCERS: tuple[Producer, ...] = (_downloads, assessment.files, _pdfs, lint.language_json)
+# producers that also need the site's absolute address (site_url in mkdocs.yml; "" when unset)
+SITE_PRODUCERS: tuple[SiteProducer, ...] = (_xlsx,)
+
+
+def generated_files(guide: m.Guide, site_url: str = "") -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    for producer in PRODUCERS:
-        for path, content in producer(guide).items():
+    made = [producer(guide) for producer in PRODUCERS] + [producer(guide, site_url) for producer in SITE_PRODUCERS]
+    for output in made:
+        for path, content in output.items():
             if path in files:
                 raise ValueError(f"two outputs write {path}")
             files[path] = content
