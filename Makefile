@@ -39,6 +39,10 @@ site: setup ## Build the site into site/ (the previous site stays if the build f
 check: setup ## Validate standards/ and lint the text, without building
 	$(BIN)/python -m macros check
 
+FILES ?= docs
+lint: setup ## Check files for phrases that blame parents: make lint FILES="report.docx notes.txt"
+	$(BIN)/python -m macros lint $(FILES)
+
 schema: setup ## Regenerate the JSON Schema for editors in standards/schema/ from macros/schema.py
 	$(BIN)/python -m macros schema
 

@@ -1,4 +1,10 @@
-"""Command line: ``python -m macros check`` validates the data without building."""
+"""Command line.
+
+``python -m macros check`` validates the data and runs the language checker over docs/ and
+standards/, without building. ``python -m macros lint FILE...`` runs the language checker
+over any .txt, .md or .docx file: exit 0 when clean, 1 when anything is found, 2 when a file
+cannot be read.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import jsonschema
+from . import lint
 from .load import GuideError, load_guide
 
 
@@ -17,8 +24,55 @@ def _check(args: argparse.Namespace) -> int:
     except GuideError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    docs = root / args.docs
+    findings = lint.lint_project(guide, root, docs, root / args.standards) if docs.is_dir() else []
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    if findings:
+        n = len(findings)
+        print(f"{n} language finding{'s' if n != 1 else ''}: reword, or mark a quotation on purpose (see macros/lint.py)", file=sys.stderr)
+        return 1
     counts = f"{len(guide.standards)} standards, {len(guide.quotes)} quotes, {len(guide.language)} language entries, {len(guide.findings)} findings"
-    print(f"OK: {counts} (data version {guide.meta.version}, {guide.meta.date})")
+    print(f"OK: {counts} (data version {guide.meta.version}, {guide.meta.date}); language check clean")
+    return 0
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for every .txt, .md and .docx file inside it."""
+    out = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            out.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in lint.SUFFIXES)
+        else:
+            out.append(name)
+    return out
+
+
+def _lint(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    try:
+        guide = load_guide(root / args.standards, root)
+    except GuideError as err:
+        print(err.report(), file=sys.stderr)
+        return 2
+    matcher = lint.Matcher.from_guide(guide)
+    found = unreadable = 0
+    for name in _expand(args.files):
+        try:
+            findings = lint.lint_file(Path(name), matcher, name)
+        except lint.Unreadable as err:
+            print(f"error: {err}", file=sys.stderr)
+            unreadable += 1
+            continue
+        for finding in findings:
+            print(finding)
+        found += len(findings)
+    if unreadable:
+        return 2
+    if found:
+        print(f"{found} phrase{'s' if found != 1 else ''} found; see the language guide for why and what to say instead", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -28,7 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate standards/ and list every problem")
     check.add_argument("--root", default=".", help="project folder (default: current folder)")
     check.add_argument("--standards", default="standards", help="data folder, relative to --root")
+    check.add_argument("--docs", default="docs", help="pages folder to language-check, relative to --root")
     check.set_defaults(func=_check)
+    lint_cmd = sub.add_parser(
+        "lint",
+        help="check .txt, .md or .docx files for phrases that blame parents",
+        description="Exit 0 when clean, 1 when a phrase is found, 2 when a file cannot be read.",
+    )
+    lint_cmd.add_argument("files", nargs="+", metavar="FILE", help="a .txt, .md or .docx file, or a folder of them")
+    lint_cmd.add_argument("--root", default=".", help="project folder (default: current folder)")
+    lint_cmd.add_argument("--standards", default="standards", help="data folder, relative to --root")
+    lint_cmd.set_defaults(func=_lint)
     jsonschema.add_command(sub)  # python -m macros schema: JSON Schema for editors
     args = parser.parse_args(argv)
     return args.func(args)

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from . import exports
 from .csp import PolicyMissing, allow_inline_scripts
+from .lint import lint_project
 from .load import GuideError, load_guide
 from .model import Guide
 from .outputs import generated_files
@@ -38,6 +39,13 @@ class DataError(PluginError):
 class PracticeGuideConfig(Config):
     standards_dir = c.Type(str, default="standards")
     fragments_dir = c.Type(str, default="overrides/fragments")
+    # A local edition (CONTRIBUTING.md, "Editions"): a folder whose standards/ records are
+    # added to the national data and whose docs/ pages are added to the site.
+    edition = c.Optional(c.Type(str))
+    edition_nav_title = c.Type(str, default="Local information")
+    # The language checker (macros/lint.py) over docs/ and standards/: a warning per finding,
+    # which fails a strict build. A quotation on purpose is marked where it stands (see lint.py).
+    language_check = c.Type(bool, default=True)
 
 
 class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
@@ -46,11 +54,20 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
+        self.edition = root / self.config.edition if self.config.edition else None
+        if self.edition is not None and not self.edition.is_dir():
+            raise DataError(f"the edition folder {self.config.edition} (plugin option 'edition' in mkdocs.yml) is missing")
+        editions = (self.edition / "standards",) if self.edition and (self.edition / "standards").is_dir() else ()
+        if self.edition is not None:
+            config.watch.append(str(self.edition))
         try:
-            self.guide = load_guide(root / self.config.standards_dir, root)
+            self.guide = load_guide(root / self.config.standards_dir, root, editions=editions)
         except GuideError as err:
             raise DataError(err.report()) from None
         self.fragments = Fragments(root / self.config.fragments_dir)
+        if self.config.language_check:
+            for finding in lint_project(self.guide, root, Path(config.docs_dir), root / self.config.standards_dir):
+                log.warning("language check: %s", finding)
         log.debug("practice guide: %d standards loaded", len(self.guide.standards))
         return config
 
@@ -76,6 +93,21 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         server.builder = rebuild_or_keep_last_good_site
         return server
 
+    def _add_edition_pages(self, files: Files, config) -> None:
+        """Add the edition's docs/ files; its pages go at the end of the nav, in one section."""
+        docs = self.edition / "docs"
+        pages = []
+        for path in sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else ():
+            src_uri = path.relative_to(docs).as_posix()
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"{self.config.edition}/docs/{src_uri}: an edition adds pages and cannot replace docs/{src_uri}: rename it")
+            files.append(File(src_uri, str(docs), config.site_dir, config.use_directory_urls))
+            if path.suffix == ".md":
+                pages.append(src_uri)
+        if pages and config.nav is not None:
+            pages.sort(key=lambda uri: (not uri.endswith("index.md"), uri))  # its index page first
+            config.nav.append({self.config.edition_nav_title: pages})
+
     def on_files(self, files: Files, config) -> Files:
         for page in generated_pages(self.guide):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -88,6 +120,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         self.made = {p.removeprefix("downloads/"): c for p, c in outputs.items() if p.startswith("downloads/")}
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
+        if self.edition is not None:
+            self._add_edition_pages(files, config)
         self._add_briefing_pdfs(files, config)
         return files
 

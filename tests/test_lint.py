@@ -1,0 +1,408 @@
+"""The language checker: one matcher from the language guide, on the command line and in the build.
+
+The labelled sentences in tests/fixtures/lint/sentences.txt measure it (precision and recall,
+both at least 0.95); the context rules are tested with sentences that must and must not match;
+the command line is run as a user runs it, on .txt, .md and real .docx files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import ROOT
+from macros import lint
+from macros.load import GuideError, load_guide
+
+SENTENCES = ROOT / "tests" / "fixtures" / "lint" / "sentences.txt"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def labelled() -> list[tuple[set[str], str]]:
+    out = []
+    for raw in SENTENCES.read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        expected, sentence = raw.split(" | ", 1)
+        ids = set() if expected.strip() == "-" else {x.strip() for x in expected.split(",")}
+        out.append((ids, sentence.replace("\\n", "\n")))
+    return out
+
+
+@pytest.fixture(scope="module")
+def matcher(guide):
+    return lint.Matcher.from_guide(guide)
+
+
+def rule_ids(matcher, text):
+    return {f.rule.id for f in matcher.find(text)}
+
+
+# --- the labelled set ------------------------------------------------------------------
+
+
+def test_labelled_sentences_precision_and_recall(matcher, guide):
+    items = labelled()
+    positives = [s for ids, s in items if ids]
+    negatives = [s for ids, s in items if not ids]
+    assert len(items) >= 60 and len(positives) >= 30 and len(negatives) >= 20
+    known = {e.id for e in guide.language}
+    tp = fp = fn = 0
+    wrong = []
+    for expected, sentence in items:
+        assert expected <= known, f"unknown entry in the fixture: {expected - known}"
+        got = rule_ids(matcher, sentence)
+        tp += len(got & expected)
+        fp += len(got - expected)
+        fn += len(expected - got)
+        if got != expected:
+            wrong.append(f"expected {sorted(expected) or 'nothing'}, found {sorted(got) or 'nothing'}: {sentence!r}")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print(f"\nlanguage checker on {len(items)} labelled sentences: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    for w in wrong:
+        print("  " + w)
+    assert precision >= 0.95, wrong
+    assert recall >= 0.95, wrong
+
+
+def test_every_entry_is_exercised_by_the_labelled_set(guide):
+    expected = set().union(*(ids for ids, _ in labelled()))
+    assert {e.id for e in guide.language} <= expected
+
+
+def test_language_guide_covers_the_sources_lists(guide):
+    """Every label on the slides' 'be mindful of language' list and the round-table's four."""
+    labels = {e.label.casefold() for e in guide.language}
+    for label in [
+        "disinterested",
+        "hard to reach",
+        "failed to protect",
+        "difficult to engage with",
+        "under-protective",
+        "over-protective",
+        "does not understand the risks",
+        "colluding",
+        "problematic",
+        "demanding",
+        "controlling",
+        "over-involved",
+    ]:
+        assert label in labels
+    assert len(guide.language) >= 14
+    slides = next((ROOT.parent / "shared" / "sources").glob("001_*.txt"), None) if (ROOT.parent / "shared").is_dir() else None
+    for e in guide.language:
+        assert e.say_instead and e.how_it_lands and e.why_it_harms and e.variants
+        if e.example and slides is not None:
+            assert e.example in slides.read_text(encoding="utf-8"), f"{e.id}: example is not verbatim from the source"
+
+
+# --- the matcher's rules ---------------------------------------------------------------
+
+
+def test_forms_compile_to_javascript_compatible_patterns(matcher):
+    for rule in matcher.rules:
+        for source in (rule.pattern, rule.not_before, rule.not_after):
+            if source is None:
+                continue
+            re.compile(source, lint.FLAGS)
+            # none of Python's own syntax: named groups, \A \Z, inline flags, possessives
+            assert not re.search(r"\(\?P|\\[AZz]|\(\?[aiLmsux]|\*\+|\+\+", source), source
+
+
+@pytest.mark.parametrize(
+    ("form", "hits", "misses"),
+    [
+        ("hard to reach", ["Hard To Reach", "hard\nto   reach", "hard-to-reach", "hard -\nto reach"], ["hardto reach", "hard to reaches", "unhard to reach"]),
+        ("over-involved", ["over-involved", "overinvolved", "over involved", "OVER-\ninvolved"], ["over-involvedness"]),
+        ("can't keep her in", ["can't keep her in", "cant keep her in", "can\u2019t keep her in"], ["can keep her in"]),
+        ("does not [seem to] understand", ["does not understand", "does not seem to understand"], ["does not seem understand", "does notunderstand"]),
+        ("[you] need to be firmer", ["you need to be firmer", "need to be firmer"], ["need to befirmer"]),
+        ("(is|was) (hard|difficult) to reach", ["is hard to reach", "was difficult to reach"], ["are hard to reach"]),
+        ("a safety plan[,] but", ["a safety plan, but", "a safety plan but"], ["a safety plan; but"]),
+    ],
+)
+def test_form_notation(form, hits, misses):
+    rx = re.compile(lint.START + lint.compile_form(form) + lint.END, lint.FLAGS)
+    for text in hits:
+        assert rx.fullmatch(text) or rx.search(text), (form, text)
+    for text in misses:
+        assert not rx.search(text), (form, text)
+
+
+@pytest.mark.parametrize("form", ["", "(a|b", "[you need", "need)", "(|a)", "--", "a|"])
+def test_bad_forms_are_refused(form):
+    with pytest.raises((lint.FormError, re.error)):
+        lint.compile_form(form)
+
+
+def test_a_bad_form_is_a_data_problem_with_file_and_line(tmp_path):
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    path = project / "standards" / "language.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  variants: [hard-to-reach]\n", "  variants: [hard-to-reach]\n  match: ['(is|was hard to reach']\n"), encoding="utf-8")
+    with pytest.raises(GuideError) as err:
+        load_guide(project / "standards", project)
+    line = text.splitlines().index("  variants: [hard-to-reach]") + 2
+    assert f"standards/language.yml:{line}: language entry L-HARD-TO-REACH: field 'match': '(is|was hard to reach'" in err.value.report()
+
+
+def test_context_rules_are_what_keeps_the_other_meanings_out(guide, matcher):
+    """Negative control: without its context rules an entry finds the sentences they exempt."""
+    cases = {
+        "L-COLLUDING": "The exploiters were colluding with each other.",
+        "L-HARD-TO-REACH": "The helpline is hard to reach at weekends.",
+        "L-FAILED-TO-PROTECT": "Services failed to protect Jacob.",
+        "L-CONTROLLING": "Coercive and controlling behaviour by the gang was recorded.",
+    }
+    bare = tuple(replace(e, not_before=(), not_after=()) for e in guide.language)
+    unruled = lint.Matcher(lint.compile_rules(bare))
+    for rid, sentence in cases.items():
+        assert rid not in rule_ids(matcher, sentence)
+        assert rid in rule_ids(unruled, sentence)
+    # the rules only look right next to the match: the blaming use is still found
+    assert "L-COLLUDING" in rule_ids(matcher, "The exploiters say mum was colluding with them.")
+    assert "L-HARD-TO-REACH" in rule_ids(matcher, "The helpline said mum is hard to reach.")
+
+
+def test_findings_give_place_label_and_alternatives(matcher):
+    text = "Case note.\n  Mum is Hard to\nreach, and dad is over-involved."
+    found = matcher.find(text, "note.txt")
+    assert [(f.line, f.col, f.text, f.rule.id) for f in found] == [
+        (2, 10, "Hard to\nreach", "L-HARD-TO-REACH"),
+        (3, 19, "over-involved", "L-OVER-INVOLVED"),
+    ]
+    first = str(found[0])
+    assert first.startswith('note.txt:2:10: "Hard to reach" (Hard to reach) -> say instead: "We have not yet found')
+    # columns count characters, not bytes or UTF-16 units
+    assert matcher.find("\U0001f600 é hard to reach")[0].col == 5
+
+
+def test_overlapping_forms_give_one_finding(matcher):
+    found = matcher.find("You need to be firmer with your child.")
+    assert [(f.text, f.rule.id) for f in found] == [("You need to be firmer", "L-BE-FIRMER")]
+
+
+# --- exemptions ------------------------------------------------------------------------
+
+
+def test_markdown_quoted_block_is_exempt_and_visible(matcher):
+    text = "Mum is hard to reach.\n\n<!-- language-check: quoted -->\n> Mum is hard to reach.\n<!-- /language-check -->\n\nDad is hard to reach.\n"
+    found = lint.lint_markdown(text, matcher, "page.md")
+    assert [(f.line, f.rule.id) for f in found] == [(1, "L-HARD-TO-REACH"), (7, "L-HARD-TO-REACH")]
+    # the same text as plain text (the paste-in page, a .txt file) exempts nothing
+    assert len(matcher.find(text)) == 3
+
+
+def test_markdown_markers_misused_are_reported(matcher):
+    unclosed = lint.lint_markdown("ok\n<!-- language-check: quoted -->\nMum is hard to reach.\n", matcher, "p.md")
+    assert [(f.line, f.rule) for f in unclosed] == [(2, None), (3, unclosed[1].rule)]
+    assert "is not closed" in str(unclosed[0])
+    stray = lint.lint_markdown("fine\n<!-- /language-check -->\n", matcher, "p.md")
+    assert len(stray) == 1 and "without an opening" in str(stray[0])
+
+
+def test_yaml_exemptions_by_kind_flag_and_comment():
+    assert lint.exempt_field("language", "how_it_lands", False, "")
+    assert lint.exempt_field("quote", "text", False, "")
+    assert not lint.exempt_field("quote", "provenance", False, "")
+    assert lint.exempt_field("finding", "text", True, "")
+    assert not lint.exempt_field("finding", "text", False, "      text: >-")
+    assert lint.exempt_field("finding", "text", False, "      text: >-  # language-check: quoted")
+    assert not lint.exempt_field("standard", "statement", False, "    statement: x")
+
+
+def test_standards_text_fields_are_checked_with_their_lines(tmp_path):
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    guide = load_guide(project / "standards", project)
+    matcher = lint.Matcher.from_guide(guide)
+    assert lint.lint_standards(project / "standards", project, matcher) == []
+    path = project / "standards" / "benchmark" / "operational.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, t in enumerate(lines) if t.strip().startswith("statement:"))
+    key = lines[n].split(":")[0]
+    lines[n] = f"{key}: Parents who are hard to reach get a named worker."
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = lint.lint_standards(project / "standards", project, matcher)
+    assert [(f.path, f.line, f.rule.id) for f in found] == [("standards/benchmark/operational.yml", n + 1, "L-HARD-TO-REACH")]
+    assert "field 'statement'" in str(found[0])
+    lines[n] += "  # language-check: quoted"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lint.lint_standards(project / "standards", project, matcher) == []
+
+
+def test_the_sites_own_content_passes_its_own_checker(guide):
+    findings = lint.lint_project(guide, ROOT, ROOT / "docs", ROOT / "standards")
+    assert [str(f) for f in findings] == []
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+def run_lint(*files, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "lint", "--root", str(ROOT), *map(str, files)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def make_docx(path: Path, paragraphs: list[str], cell: str | None = None) -> Path:
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    if cell is not None:
+        document.add_table(rows=1, cols=1).cell(0, 0).text = cell
+    document.save(str(path))
+    return path
+
+
+def test_cli_clean_file_exits_0(tmp_path):
+    clean = tmp_path / "minutes.txt"
+    clean.write_text("Mum told us the meeting times did not work for her.\nWe agreed new times.\n", encoding="utf-8")
+    result = run_lint(clean)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_finding_exits_1_with_file_line_col(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Visit on Monday.\nThe parents are hard to\nreach and colluding.\n", encoding="utf-8")
+    result = run_lint(note)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f'{note}:2:17: "hard to reach" (Hard to reach) -> say instead: "We have not yet found a way of working')
+    assert lines[1].startswith(f'{note}:3:11: "colluding" (Colluding) -> say instead: "The family is under pressure')
+    assert "2 phrases found" in result.stderr
+
+
+def test_cli_markdown_honours_the_quoted_marker(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("<!-- language-check: quoted -->\nThey said: 'hard to reach'.\n<!-- /language-check -->\n", encoding="utf-8")
+    assert run_lint(page).returncode == 0
+    same = tmp_path / "page.txt"
+    same.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_lint(same).returncode == 1  # a text file has no markers
+
+
+def test_cli_reads_a_real_docx(tmp_path):
+    report = make_docx(tmp_path / "report.docx", ["Strategy meeting", "Mum failed to protect her child."], cell="Dad is over-protective.")
+    result = run_lint(report)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f'{report}:2:5: "failed to protect" (Failed to protect)')
+    assert lines[1].startswith(f'{report}:3:8: "over-protective" (Over-protective)')
+    clean = make_docx(tmp_path / "clean.docx", ["Mum is working hard to keep her safe."])
+    assert run_lint(clean).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "cannot read: no such file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "it is not a text file"),
+        ("latin1.txt", "caf\xe9 hard to reach".encode("latin-1"), "it is not UTF-8 text"),
+        ("broken.docx", b"PK\x03\x04 this is not really a zip", "not a readable Word (.docx) document"),
+        ("plain.docx", b"Mum is hard to reach.", "not a readable Word (.docx) document"),
+    ],
+)
+def test_cli_unreadable_file_exits_2_with_a_clear_message(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = run_lint(path)
+    assert result.returncode == 2
+    assert f"error: {path}: " in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_unreadable_beats_found_but_still_reports_the_rest(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("Mum is hard to reach.\n", encoding="utf-8")
+    result = run_lint(note, tmp_path / "gone.docx")
+    assert result.returncode == 2
+    assert f"{note}:1:8:" in result.stdout
+    assert "gone.docx: cannot read: no such file" in result.stderr
+
+
+def test_cli_folder_stands_for_its_text_files(tmp_path):
+    (tmp_path / "a.md").write_text("All fine here.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Dad is over-involved.\n", encoding="utf-8")
+    (tmp_path / "sub" / "c.png").write_bytes(b"\x89PNG\x00")  # not a text file: left out
+    result = run_lint(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{tmp_path / 'sub' / 'b.txt'}:1:8:")
+
+
+def test_check_fails_on_a_blaming_phrase_in_a_page(tmp_path):
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    docs = project / "docs"
+    docs.mkdir(exist_ok=True)
+    cmd = [sys.executable, "-m", "macros", "check", "--root", str(project)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    good = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    assert good.returncode == 0, good.stderr
+    assert "language check clean" in good.stdout
+    (docs / "extra.md").write_text("# Extra\n\nSome parents are hard to reach.\n", encoding="utf-8")
+    bad = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    assert bad.returncode == 1
+    assert 'docs/extra.md:3:18: "hard to reach" (Hard to reach)' in bad.stderr
+
+
+# --- the patterns file the browser reads ------------------------------------------------
+
+
+def test_language_json_is_the_compiled_rules(guide, matcher):
+    files = lint.language_json(guide)
+    data = json.loads(files["assets/data/language.json"])
+    assert data["flags"] == "i"
+    assert [r["id"] for r in data["rules"]] == [e.id for e in guide.language]
+    for r, rule in zip(data["rules"], matcher.rules):
+        assert (r["pattern"], r["not_before"], r["not_after"]) == (rule.pattern, rule.not_before, rule.not_after)
+        assert r["say_instead"] and r["label"] and r["why_it_harms"]
+
+
+def test_built_site_has_the_patterns_and_the_checker_page(site_dir, guide):
+    data = json.loads((site_dir / "assets" / "data" / "language.json").read_text(encoding="utf-8"))
+    assert data == lint.patterns_json(guide)
+    html = (site_dir / "language-checker" / "index.html").read_text(encoding="utf-8")
+    assert 'id="pg-lc-text"' in html and "language-checker.js" in html
+    assert "Nothing you type leaves this device" in html
+
+
+# --- the build -------------------------------------------------------------------------
+
+
+def test_strict_build_fails_on_a_finding_and_passes_with_the_quoted_marker(tmp_path, build_site):
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
+    page = project / "docs" / "index.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\nSome parents are hard to reach.\n", encoding="utf-8")
+    line = len((original + "\nSome parents are hard to reach.\n").splitlines())
+    bad = build_site(project, tmp_path / "out-bad")
+    assert bad.returncode != 0
+    assert f'WARNING -  language check: docs/index.md:{line}:18: "hard to reach" (Hard to reach)' in bad.stderr
+    page.write_text(original + "\n<!-- language-check: quoted -->\nSome parents are hard to reach.\n<!-- /language-check -->\n", encoding="utf-8")
+    good = build_site(project, tmp_path / "out-good")
+    assert good.returncode == 0, good.stderr
+    assert "language check" not in good.stderr
