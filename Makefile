@@ -59,4 +59,4 @@ constraints: ## Re-pin every transitive package after changing requirements.txt
 	rm -rf .venv-pin
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .site-new .site-old .pytest_cache build *.egg-info
+	rm -rf site .site-new .site-old .pytest_cache build *.egg-info .cache

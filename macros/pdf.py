@@ -1,0 +1,200 @@
+"""Printable PDFs made at build time with WeasyPrint. No MkDocs import here.
+
+The checklists (one per level and one for the whole benchmark) and the blank action-plan
+template are made from the model by :func:`pdfs`, a producer listed in ``outputs.PRODUCERS``.
+The briefing papers are written as Markdown pages, so their PDFs are made from each page's
+rendered HTML by :meth:`PdfMaker.briefing`, which the MkDocs adapter calls (see
+``plugin.PracticeGuidePlugin.on_page_content``).
+
+Markup lives in Jinja templates in ``overrides/pdf/`` and the look in ``overrides/pdf/pdf.css``.
+Every PDF is A4, tagged PDF/UA-1, in British English with its title set, uses the DejaVu Sans
+font from the system (embedded, nothing fetched) and is deterministic: the only date in it is
+the data's version date, so the same data gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import model as m
+
+log = logging.getLogger("mkdocs.plugins.practice_guide")
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "overrides" / "pdf"
+# Drawing a PDF is the slow part of the build (WeasyPrint lays out every page). A PDF depends
+# only on its HTML, the CSS, the options and the WeasyPrint version, and the same input always
+# gives the same bytes, so finished PDFs are kept under .cache/pdf/ keyed on a hash of all of
+# those: a rebuild (mkdocs serve, or a test building a copy of the project) redraws only the
+# PDFs whose content changed. Set PRACTICE_GUIDE_PDF_CACHE=off to draw every PDF afresh.
+CACHE = ROOT / ".cache" / "pdf"
+CACHE_ENV = "PRACTICE_GUIDE_PDF_CACHE"
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_identifier": False, "uncompressed_pdf": False}
+PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
+WHOLE_BENCHMARK = "benchmark"  # checklist-benchmark.pdf holds every level
+
+
+class PdfError(RuntimeError):
+    """The PDFs cannot be made (for example, the system libraries are missing)."""
+
+
+def load_weasyprint():
+    """Import WeasyPrint, or say exactly which system packages are missing.
+
+    WeasyPrint draws text with Pango, a C library it loads when imported: without it the
+    import raises ``OSError`` ("cannot load library ...").
+    """
+    try:
+        import weasyprint
+    except OSError as err:
+        raise PdfError(
+            "The PDFs cannot be made: WeasyPrint needs the Pango libraries, which are missing "
+            f"({err}). On Debian or Ubuntu run: sudo apt-get install {PANGO_PACKAGES} "
+            "fonts-dejavu-core (or 'make system')."
+        ) from err
+    return weasyprint
+
+
+def long_date(iso: str) -> str:
+    """``2026-11-22`` as ``22 November 2026``."""
+    d = dt.date.fromisoformat(str(iso))
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def checklist_name(level: m.Level | None) -> str:
+    return f"checklist-{level.id if level else WHOLE_BENCHMARK}.pdf"
+
+
+ACTION_PLAN = "action-plan-template.pdf"
+
+
+def is_briefing(src_uri: str) -> bool:
+    """Whether a page (path relative to ``docs/``) is a briefing paper that gets a PDF."""
+    path = PurePosixPath(src_uri)
+    return str(path.parent) == "briefings" and path.suffix == ".md" and path.name != "index.md"
+
+
+def briefing_name(src_uri: str) -> str:
+    """``briefings/working-alongside-parents.md`` -> ``briefing-working-alongside-parents.pdf``."""
+    return f"briefing-{Path(src_uri).stem}.pdf"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every PDF is stamped with: the data's title, version and date."""
+
+    title: str
+    version: str
+    date: str  # ISO
+    date_long: str
+    publisher: str
+
+    @classmethod
+    def of(cls, meta: m.Meta) -> "Stamp":
+        return cls(meta.title, meta.version, str(meta.date), long_date(meta.date), meta.publisher)
+
+
+class PdfMaker:
+    """Renders a PDF template to bytes. Make one per build: fonts are set up once."""
+
+    def __init__(self, templates_dir: Path | str = TEMPLATES, cache_dir: Path | str | None = CACHE):
+        self.wp = load_weasyprint()
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.templates_dir = Path(templates_dir)
+        self.env = Environment(
+            loader=FileSystemLoader(str(self.templates_dir)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.fonts = FontConfiguration()
+        # data: only, so no PDF ever reads a file or the network while it is drawn
+        self.fetcher = self.wp.URLFetcher(allowed_protocols=("data",))
+        self.css_text = (self.templates_dir / "pdf.css").read_text(encoding="utf-8")
+        self.css = self.wp.CSS(
+            string=self.css_text,
+            font_config=self.fonts,
+            url_fetcher=self.fetcher,
+        )
+        if os.environ.get(CACHE_ENV, "").lower() in ("off", "0", "no"):
+            cache_dir = None
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self._salt = "\0".join([self.wp.__version__, repr(sorted(OPTIONS.items())), self.css_text])
+        self.seconds = 0.0
+        self.count = 0  # PDFs drawn, not taken from the cache
+        self.cached = 0
+
+    def render(self, template: str, *, base_url: str | None = None, **data: object) -> bytes:
+        html = self.env.get_template(template).render(**data)
+        key = hashlib.sha256("\0".join([self._salt, base_url or "", html]).encode("utf-8")).hexdigest()
+        cached = self.cache_dir / f"{key}.pdf" if self.cache_dir else None
+        if cached is not None and cached.is_file():
+            self.cached += 1
+            return cached.read_bytes()
+        started = time.perf_counter()
+        pdf = self.wp.HTML(string=html, base_url=base_url, url_fetcher=self.fetcher).write_pdf(
+            stylesheets=[self.css], font_config=self.fonts, **OPTIONS
+        )
+        self.seconds += time.perf_counter() - started
+        self.count += 1
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                partial = cached.with_suffix(f".{os.getpid()}.part")
+                partial.write_bytes(pdf)
+                os.replace(partial, cached)  # atomic: a parallel build never reads half a file
+            except OSError as err:  # a read-only checkout still builds, only more slowly
+                log.debug("practice guide: PDF cache not written (%s)", err)
+        return pdf
+
+    def checklist(self, guide: m.Guide, level: m.Level | None) -> bytes:
+        levels = [level] if level else list(guide.levels)
+        return self.render(
+            "checklist.html",
+            stamp=Stamp.of(guide.meta),
+            level=level,
+            sections=[
+                (lv, [(th, guide.standards_for(lv, th)) for th in guide.themes if guide.standards_for(lv, th)])
+                for lv in levels
+            ],
+            count=sum(len(lv.standards) for lv in levels),
+        )
+
+    def action_plan(self, guide: m.Guide, rows: int = 12) -> bytes:
+        return self.render("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
+
+    def briefing(self, meta: m.Meta, title: str, content_html: str, page_url: str = "") -> bytes:
+        """A briefing paper from its page's rendered HTML (trusted: the site's own build).
+
+        ``page_url`` is the page's absolute address when the site's URL is known; relative
+        links in the content are then made absolute, otherwise they are left as text.
+        """
+        return self.render(
+            "briefing.html",
+            base_url=page_url or None,
+            stamp=Stamp.of(meta),
+            title=title,
+            content=Markup(content_html),
+            page_url=page_url,
+        )
+
+
+def pdfs(guide: m.Guide, maker: PdfMaker | None = None) -> dict[str, bytes]:
+    """Every PDF made from the model alone, keyed on its name under ``downloads/``."""
+    maker = maker or PdfMaker()
+    out = {checklist_name(lv): maker.checklist(guide, lv) for lv in guide.levels}
+    out[checklist_name(None)] = maker.checklist(guide, None)
+    out[ACTION_PLAN] = maker.action_plan(guide)
+    log.info("practice guide: %d PDFs drawn in %.2f s, %d from the cache", maker.count, maker.seconds, maker.cached)
+    return out
