@@ -35,6 +35,7 @@ def define_env(env) -> None:
         "evidence": lambda: render("guidance.html", "evidence", guide=guide),
         "principles_and_outcomes": lambda: render("guidance.html", "principles_and_outcomes", guide=guide),
         "changes": lambda: render("changes.html", "changes_page", meta=guide.meta, history=changes.history(guide)),
+        "downloads_list": lambda: render("downloads.html", "downloads_list", downloads=plugin.downloads(), meta=guide.meta),
         "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
     }
     for name, fn in macros.items():
