@@ -1,0 +1,105 @@
+"""Live preview: a bad edit during ``mkdocs serve`` is reported, and the last good site stays up.
+
+A real ``mkdocs serve`` (as ``make serve`` runs it) on a copy of the project, on a free port.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+DEADLINE = 120  # seconds to wait for a build or a rebuild; generous for a loaded machine
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=20) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(what: str, check, log: Path, proc: subprocess.Popen):
+    end = time.monotonic() + DEADLINE
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            pytest.fail(f"mkdocs serve exited ({proc.returncode}) while waiting for {what}:\n{log.read_text()}", pytrace=False)
+        try:
+            result = check()
+        except (OSError, urllib.error.URLError):
+            result = None
+        if result:
+            return result
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting for {what}:\n{log.read_text()}", pytrace=False)
+
+
+@pytest.fixture
+def served(project_copy, tmp_path):
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project_copy)}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project_copy,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        yield project_copy, f"http://127.0.0.1:{port}/", log, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_validation_error_is_reported_and_the_last_good_site_stays(served):
+    project, url, log, proc = served
+    data = project / "standards" / "benchmark" / "operational.yml"
+    good = data.read_text(encoding="utf-8")
+    sid = re.search(r"(?m)^- id: (OPS-[A-Z]+-\d\d)$", good).group(1)
+    title = re.search(r"(?m)^  title: (.+)$", good).group(1).strip().strip('"')
+    page = f"{url}benchmark/{sid}/"
+
+    first = _wait_for("the first build", lambda: _get(page), log, proc)
+    assert title in first
+
+    # break it: misspell a field of the first standard
+    lines = good.splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if line.startswith("  statement:"))
+    lines[n] = lines[n].replace("  statement:", "  statment:", 1)
+    data.write_text("".join(lines), encoding="utf-8")
+    where = f"standards/benchmark/operational.yml:{n + 1}: standard {sid}: unknown field 'statment' (did you mean 'statement'?)"
+    _wait_for("the validation error in the terminal", lambda: where in log.read_text(), log, proc)
+    _wait_for("the note that the last good site is kept", lambda: "last good site" in log.read_text(), log, proc)
+
+    # the server still answers, with the last good page
+    assert proc.poll() is None
+    kept = _get(page)
+    assert title in kept and "statment" not in kept
+    assert "Traceback" not in log.read_text()
+
+    # fix it (and change the title, to see the rebuild): the new page is served
+    fixed = good.replace(f"  title: {title}", f"  title: {title} (edited)", 1)
+    assert fixed != good
+    data.write_text(fixed, encoding="utf-8")
+    rebuilt = _wait_for("the rebuild after the fix", lambda: "(edited)" in _get(page) and _get(page), log, proc)
+    assert f"{title} (edited)" in rebuilt
