@@ -68,7 +68,8 @@ def test_real_data_lists_every_standard_in_level_order(guide):
 
 def test_producer_is_registered_and_writes_utf8_json(guide):
     assert assessment.files in outputs.PRODUCERS
-    files = outputs.generated_files(guide)
+    files = assessment.files(guide)
+    assert list(files) == ["assets/data/assessment.json"]
     raw = files[assessment.PATH]
     assert json.loads(raw.decode("utf-8")) == assessment.assessment_data(guide)
     assert raw.endswith(b"\n")
