@@ -1,0 +1,81 @@
+"""The open data (CSV beside JSON) and the downloads page: every file listed with its
+purpose, format and real size; linked from the home page and every level page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+
+from bs4 import BeautifulSoup
+
+from macros import exports, pdf
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_csv_one_row_per_standard_utf8_with_bom(site_dir, guide):
+    raw = (site_dir / "downloads" / "benchmark.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw[3:].startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert [r["id"] for r in rows] == [s.id for s in guide.standards]
+    for r, s in zip(rows, guide.standards):
+        assert r["indicators"].split("\n") == list(s.indicators)
+        assert r["statement"] == s.statement and r["level"] == s.level.id and r["theme"] == s.theme.id
+        assert r["version"] == guide.meta.version
+    # beside the JSON, which still says the same
+    data = json.loads((site_dir / "downloads" / "benchmark.json").read_text(encoding="utf-8"))
+    assert [s["id"] for s in data["standards"]] == [r["id"] for r in rows]
+
+
+def test_downloads_page_lists_every_file_with_its_real_size(site_dir):
+    page = soup(site_dir / "downloads" / "index.html")
+    made = {p.name: p for p in (site_dir / "downloads").iterdir() if p.name != "index.html"}
+    listed = {}
+    for row in page.select(".pg-downloads-table tbody tr"):
+        link = row.find("a")
+        name = link["href"].rsplit("/", 1)[-1]
+        cells = row.find_all("td")
+        purpose, fmt, size = (c.get_text(" ", strip=True) for c in cells)
+        assert purpose and fmt, name
+        listed[name] = int(cells[2]["data-bytes"])
+        assert (site_dir / "downloads" / link["href"]).resolve() == made[name].resolve()
+        assert size == exports.Download(name, "", "", "", "", listed[name]).size_label
+    assert set(listed) == set(made), "the page and the folder disagree"
+    for name, size in listed.items():
+        assert made[name].stat().st_size == size, f"{name}: the page gives a stale size"
+    assert any(name.startswith("briefing-") for name in listed)
+
+
+def test_catalogue_refuses_files_it_cannot_describe(guide):
+    made = {name: b"x" for name in ("benchmark.json", "benchmark.csv", "benchmark.xlsx", pdf.ACTION_PLAN)}
+    made.update({pdf.checklist_name(lv): b"x" for lv in guide.levels})
+    made[pdf.checklist_name(None)] = b"x"
+    assert len(exports.catalogue(guide, made)) == len(made)
+    try:
+        exports.catalogue(guide, {**made, "mystery.bin": b"?"})
+    except LookupError as err:
+        assert "mystery.bin" in str(err)
+    else:
+        raise AssertionError("an undescribed download was accepted")
+
+
+def test_home_and_level_pages_link_to_the_downloads(site_dir, guide):
+    home = soup(site_dir / "index.html")
+    assert home.select_one('.md-content a[href="downloads/"]'), "the home page does not link to the downloads page"
+    for level in guide.levels:
+        page = soup(site_dir / "benchmark" / level.id / "index.html")
+        block = page.select_one(".pg-print-checklist")
+        assert block and "Print this checklist" in block.get_text()
+        hrefs = [a["href"] for a in block.find_all("a")]
+        assert f"../../downloads/{pdf.checklist_name(level)}" in hrefs
+        assert (site_dir / "benchmark" / level.id / hrefs[0]).resolve().is_file()
+        assert (site_dir / "benchmark" / level.id / hrefs[1] / "index.html").resolve().is_file()
+
+
+def test_no_download_is_committed(root):
+    tracked = subprocess.run(["git", "ls-files", "--", "site", "docs/downloads", ":(glob)**/checklist-*.pdf", ":(glob)**/briefing-*.pdf", ":(glob)**/benchmark.xlsx", ":(glob)**/benchmark.csv"], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert tracked.strip() == ""

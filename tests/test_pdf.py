@@ -1,0 +1,185 @@
+"""The PDFs the build makes (WeasyPrint): content, A4, tagged PDF/UA-1, fonts, determinism,
+a clear message when Pango is missing, and long input that still prints in full."""
+
+from __future__ import annotations
+
+import builtins
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from macros import pdf
+from macros.load import load_guide
+
+A4 = {(595, 842), (842, 595)}  # points, portrait and landscape
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(path).pages)
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed: wrapping inserts line breaks anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def all_pdfs(site_dir: Path) -> list[Path]:
+    found = sorted((site_dir / "downloads").glob("*.pdf"))
+    assert found, "the build made no PDFs"
+    return found
+
+
+def test_each_level_checklist_holds_its_standards_and_no_others(site_dir, guide):
+    for level in guide.levels:
+        text = text_of(site_dir / "downloads" / pdf.checklist_name(level))
+        for s in guide.standards:
+            if s.level.id == level.id:
+                assert s.id in text, f"{s.id} missing from the {level.id} checklist"
+                assert squash(s.title) in squash(text)
+                for item in s.indicators:
+                    assert squash(item) in squash(text), f"{s.id}: indicator missing: {item}"
+            else:
+                assert s.id not in text, f"{s.id} ({s.level.id}) is in the {level.id} checklist"
+        for word in ("Red", "Amber", "Green", "Not applicable", "Evidence", "Actions", "Owner", "Review date"):
+            assert word in text
+
+
+def test_whole_benchmark_checklist_holds_every_standard(site_dir, guide):
+    text = text_of(site_dir / "downloads" / pdf.checklist_name(None))
+    assert all(s.id in text for s in guide.standards)
+    assert "Wholebenchmark" in squash(text)
+
+
+def test_cover_and_every_footer_carry_version_and_page_x_of_y(site_dir, guide):
+    reader = PdfReader(site_dir / "downloads" / pdf.checklist_name(guide.levels[0]))
+    n = len(reader.pages)
+    cover = reader.pages[0].extract_text()
+    assert guide.levels[0].title in cover and guide.meta.version in cover and pdf.long_date(guide.meta.date) in cover
+    for i, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"Page {i} of {n}" in text
+        assert f"version {guide.meta.version}" in text
+
+
+def test_pdfs_are_a4_tagged_titled_in_english_with_embedded_fonts(site_dir, guide):
+    for path in all_pdfs(site_dir):
+        reader = PdfReader(path)
+        assert 1 <= len(reader.pages) <= 4 * len(guide.standards) + 4, path.name
+        for page in reader.pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) in A4, path.name
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], f"{path.name} is not tagged"
+        assert root["/Lang"] == "en-GB"
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+        assert reader.metadata.title and guide.meta.version in reader.metadata.title
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert re.search(r'pdfuaid:part(="|>)1', xmp), f"{path.name} does not declare PDF/UA-1"
+        # dated by the data only
+        assert reader.metadata["/CreationDate"].startswith("D:" + str(guide.meta.date).replace("-", ""))
+        assert reader.metadata["/ModDate"] == reader.metadata["/CreationDate"]
+        fonts = set()
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+                descriptor = descendant["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"{path.name}: font not embedded"
+                fonts.add(str(descendant["/BaseFont"]))
+        assert fonts and all("DejaVu" in f for f in fonts), fonts
+
+
+def test_a_pdf_per_briefing_paper_from_its_rendered_page(site_dir, root):
+    papers = [p for p in sorted((root / "docs" / "briefings").glob("*.md")) if p.name != "index.md"]
+    assert papers, "no briefing papers in docs/briefings/"
+    for paper in papers:
+        out = site_dir / "downloads" / pdf.briefing_name(f"briefings/{paper.name}")
+        text = text_of(out)
+        html = (site_dir / "briefings" / paper.stem / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<h1[^>]*>(.*?)<", html, re.S).group(1).strip()
+        assert squash(title) in squash(text), f"{out.name} lacks its title"
+        assert "{{" not in text and "¶" not in text, f"{out.name} shows macro source or permalinks"
+    # the briefing index page is not a paper
+    assert not (site_dir / "downloads" / "briefing-index.pdf").exists()
+
+
+def test_missing_pango_stops_with_the_debian_packages_named(monkeypatch):
+    real_import = builtins.__import__
+
+    def no_pango(name, *args, **kwargs):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    assert pdf.load_weasyprint() is not None  # negative control: here Pango is installed
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(builtins, "__import__", no_pango)
+    with pytest.raises(pdf.PdfError) as err:
+        pdf.PdfMaker()
+    message = str(err.value)
+    assert "libpango-1.0-0" in message and "libpangoft2-1.0-0" in message and "apt-get install" in message
+
+
+RENDER = """
+import sys
+from pathlib import Path
+from macros import pdf
+from macros.load import load_guide
+guide = load_guide(Path(sys.argv[1]) / "standards", Path(sys.argv[1]))
+maker = pdf.PdfMaker(cache_dir=None)
+sys.stdout.buffer.write(maker.checklist(guide, guide.levels[-1]))
+"""
+
+
+def render_fresh(project: Path, seed: str) -> bytes:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(project)}
+    return subprocess.run([sys.executable, "-c", RENDER, str(project)], env=env, capture_output=True, check=True, timeout=300).stdout
+
+
+def test_same_data_gives_byte_identical_pdfs(root, site_dir, guide):
+    first = render_fresh(root, "1")
+    second = render_fresh(root, "2")
+    assert first[:5] == b"%PDF-" and first == second
+    # and the build's copy (possibly from the cache) is the same file
+    assert (site_dir / "downloads" / pdf.checklist_name(guide.levels[-1])).read_bytes() == first
+
+
+def test_long_statement_and_twenty_indicators_print_in_full(project_copy):
+    path = project_copy / "standards" / "benchmark" / "operational.yml"
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = records[0]
+    long_word = "Parent" + "s" * 160 + "Unbroken"  # wider than the page: must wrap, not run off
+    target["statement"] = " ".join(["Practitioners keep parents informed at every stage of the work."] * 60) + " " + long_word
+    target["indicators"] = [f"Indicator number {i:02d}: " + "parents are told what happens next, by whom and when. " * 3 for i in range(1, 21)]
+    path.write_text(yaml.safe_dump(records, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    guide = load_guide(project_copy / "standards", project_copy)
+    standard = guide.standard(target["id"])
+    assert len(standard.indicators) == 20
+    maker = pdf.PdfMaker(templates_dir=project_copy / "overrides" / "pdf", cache_dir=None)
+    out = project_copy / "long.pdf"
+    out.write_bytes(maker.checklist(guide, standard.level))
+    reader = PdfReader(out)
+    text = squash("\n".join(p.extract_text() for p in reader.pages))
+    assert squash(long_word) in text
+    for item in standard.indicators:
+        assert squash(item) in text, f"clipped: {item[:30]}"
+    assert text.count(squash("Practitioners keep parents informed at every stage of the work.")) == 60
+    # every glyph is inside the page: nothing drawn beyond the right or bottom edge
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        xs: list[float] = []
+
+        def visit(text, cm, tm, font, size):
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                xs.append(x)
+                assert -1 <= y <= height + 1, f"text drawn off the page: {text!r}"
+
+        page.extract_text(visitor_text=visit)
+        assert xs and max(xs) < width, "text starts beyond the right edge"
