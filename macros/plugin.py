@@ -66,7 +66,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             raise DataError(err.report()) from None
         self.fragments = Fragments(root / self.config.fragments_dir)
         if self.config.language_check:
-            for finding in lint_project(self.guide, root, Path(config.docs_dir), root / self.config.standards_dir):
+            findings = lint_project(self.guide, root, Path(config.docs_dir), root / self.config.standards_dir)
+            if self.edition is not None:  # an edition's own pages and records, by the same rules
+                findings += lint_project(self.guide, root, self.edition / "docs", self.edition / "standards")
+            for finding in findings:
                 log.warning("language check: %s", finding)
         log.debug("practice guide: %d standards loaded", len(self.guide.standards))
         return config

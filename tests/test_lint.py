@@ -406,3 +406,20 @@ def test_strict_build_fails_on_a_finding_and_passes_with_the_quoted_marker(tmp_p
     good = build_site(project, tmp_path / "out-good")
     assert good.returncode == 0, good.stderr
     assert "language check" not in good.stderr
+
+
+def test_strict_build_checks_an_editions_own_pages_too(tmp_path, build_site):
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides"))
+    config.write_text(text.replace("  - practice-guide:\n", "  - practice-guide:\n      edition: local\n"), encoding="utf-8")
+    (project / "local" / "docs").mkdir(parents=True)
+    page = project / "local" / "docs" / "services.md"
+    page.write_text("# Local services\n\nWe offer parents a named worker.\n", encoding="utf-8")
+    good = build_site(project, tmp_path / "out-good")
+    assert good.returncode == 0, good.stderr
+    page.write_text("# Local services\n\nFor families who are hard-to-reach.\n", encoding="utf-8")
+    bad = build_site(project, tmp_path / "out-bad")
+    assert bad.returncode != 0
+    assert 'language check: local/docs/services.md:3:22: "hard-to-reach" (Hard to reach)' in bad.stderr
