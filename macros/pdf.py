@@ -21,11 +21,13 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import model as m
+from .routes import relative
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -135,17 +137,20 @@ class PdfMaker:
         self.count = 0  # PDFs drawn, not taken from the cache
         self.cached = 0
 
-    def render(self, template: str, *, base_url: str | None = None, **data: object) -> bytes:
+    def render(self, template: str, *, base_url: str | None = None, rebase: tuple[str, str] | None = None, **data: object) -> bytes:
+        """``rebase=(page, folder)``: links relative to the site page ``page`` are rewritten to
+        be relative to ``folder``, where the PDF is published."""
         html = self.env.get_template(template).render(**data)
-        key = hashlib.sha256("\0".join([self._salt, base_url or "", html]).encode("utf-8")).hexdigest()
+        key = hashlib.sha256("\0".join([self._salt, base_url or "", repr(rebase), html]).encode("utf-8")).hexdigest()
         cached = self.cache_dir / f"{key}.pdf" if self.cache_dir else None
         if cached is not None and cached.is_file():
             self.cached += 1
             return cached.read_bytes()
         started = time.perf_counter()
-        pdf = self.wp.HTML(string=html, base_url=base_url, url_fetcher=self.fetcher).write_pdf(
-            stylesheets=[self.css], font_config=self.fonts, **OPTIONS
-        )
+        document = self.wp.HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
+        if rebase:
+            _rebase_links(document.etree_element, *rebase)
+        pdf = document.write_pdf(stylesheets=[self.css], font_config=self.fonts, **OPTIONS)
         self.seconds += time.perf_counter() - started
         self.count += 1
         if cached is not None:
@@ -174,20 +179,38 @@ class PdfMaker:
     def action_plan(self, guide: m.Guide, rows: int = 12) -> bytes:
         return self.render("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
 
-    def briefing(self, meta: m.Meta, title: str, content_html: str, page_url: str = "") -> bytes:
+    def briefing(self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "") -> bytes:
         """A briefing paper from its page's rendered HTML (trusted: the site's own build).
 
-        ``page_url`` is the page's absolute address when the site's URL is known; relative
-        links in the content are then made absolute, otherwise they are left as text.
+        ``page_url`` is the page's absolute address when the site's URL is known: relative
+        links in the content are then made absolute, so they work from a downloaded copy.
+        Otherwise, ``page_path`` (the page's site path, ``briefings/meetings/``) is used to
+        make them relative to ``downloads/``, where the PDF is published: they work when the
+        PDF is opened from the site.
         """
         return self.render(
             "briefing.html",
             base_url=page_url or None,
+            rebase=None if page_url or not page_path else (page_path, "downloads/"),
             stamp=Stamp.of(meta),
             title=title,
             content=Markup(content_html),
             page_url=page_url,
         )
+
+
+_HERE = "https://site.invalid/"  # a stand-in root for resolving site-relative links
+
+
+def _rebase_links(tree, page: str, folder: str) -> None:
+    """Rewrite every relative ``href`` in the parsed document from ``page`` to ``folder``."""
+    for element in tree.iter():
+        href = element.get("href") if isinstance(element.tag, str) and element.tag.endswith("}a") or element.tag == "a" else None
+        if not href or href.startswith("#") or urlsplit(href).scheme:
+            continue
+        target = urljoin(_HERE + page, href)
+        if target.startswith(_HERE):
+            element.set("href", relative(target[len(_HERE):], folder))
 
 
 def pdfs(guide: m.Guide, maker: PdfMaker | None = None) -> dict[str, bytes]:

@@ -154,7 +154,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if self.pdf_maker is None:
                 self.pdf_maker = PdfMaker()
             page_url = urljoin(config.site_url, page.url) if config.site_url else ""
-            pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url)
+            pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url, page.url)
             self.briefing_titles[pdf_file.src_uri.removeprefix("downloads/")] = page.title
             log.debug("practice guide: %s made in %.2f s so far", pdf_file.src_uri, self.pdf_maker.seconds)
         return html

@@ -104,6 +104,13 @@ def test_a_pdf_per_briefing_paper_from_its_rendered_page(site_dir, root):
         title = re.search(r"<h1[^>]*>(.*?)<", html, re.S).group(1).strip()
         assert squash(title) in squash(text), f"{out.name} lacks its title"
         assert "{{" not in text and "¶" not in text, f"{out.name} shows macro source or permalinks"
+        # links work from where the PDF sits (downloads/), not from where the page sits
+        uris = [a.get_object()["/A"].get("/URI") for page in PdfReader(out).pages for a in page.get("/Annots", [])]
+        relative = [u for u in uris if u and not re.match(r"[a-z]+:", u)]
+        assert relative, f"{out.name} has no links to the site"
+        for uri in relative:
+            target = (site_dir / "downloads" / uri.split("#")[0]).resolve()
+            assert (target / "index.html" if uri.split("#")[0].endswith("/") else target).is_file(), f"{out.name}: {uri} leads nowhere"
     # the briefing index page is not a paper
     assert not (site_dir / "downloads" / "briefing-index.pdf").exists()
 
@@ -183,3 +190,25 @@ def test_long_statement_and_twenty_indicators_print_in_full(project_copy):
 
         page.extract_text(visitor_text=visit)
         assert xs and max(xs) < width, "text starts beyond the right edge"
+
+
+SITECUSTOMIZE = """
+import builtins
+_real = builtins.__import__
+def _no_pango(name, *args, **kwargs):
+    if name == "weasyprint" or name.startswith("weasyprint."):
+        raise OSError("cannot load library 'libpango-1.0-0': cannot open shared object file")
+    return _real(name, *args, **kwargs)
+builtins.__import__ = _no_pango
+"""
+
+
+def test_a_build_without_pango_stops_and_names_the_packages(project_copy, build_site, tmp_path):
+    # sitecustomize runs at start-up in the build's Python (the copy is on its PYTHONPATH)
+    (project_copy / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(project_copy, out)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "libpango-1.0-0" in log and "libpangoft2-1.0-0" in log and "Traceback" not in log
+    assert not (out / "downloads").exists()
