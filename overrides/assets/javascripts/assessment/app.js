@@ -161,7 +161,7 @@ function standardCard(s, a, parentPanel) {
   return h(
     "article",
     { class: "pg-as-std", id: `std-${id}`, "data-rating": e.rating },
-    h("h5", { class: "pg-as-std-title" }, h("span", { class: "pg-id", text: id }), " ", h("a", { href: new URL(s.url, siteRoot).href, text: s.title })),
+    h("h5", { class: "pg-as-std-title" }, h("span", { class: "pg-id", text: id }), " ", h("a", { href: siteRoot + s.url, text: s.title })),
     h("p", { class: parentPanel ? "pg-as-std-text pg-plain" : "pg-as-std-text", text: main }),
     h("details", { class: "pg-as-other" }, h("summary", { text: otherLabel }), h("p", { text: other })),
     ratingBox,
@@ -220,7 +220,7 @@ function onListInput(ev) {
 // ------------------------------------------------------------------ summary
 
 function link(s) {
-  return h("a", { href: new URL(s.url, siteRoot).href }, h("span", { class: "pg-id", text: s.id }), " ", s.title);
+  return h("a", { href: siteRoot + s.url }, h("span", { class: "pg-id", text: s.id }), " ", s.title);
 }
 
 function tableWrap(label, table) {
@@ -678,7 +678,7 @@ function wire() {
 async function main() {
   const root = $("pg-as");
   if (!root) return;
-  siteRoot = new URL(root.dataset.root, document.baseURI);
+  siteRoot = root.dataset.root; // relative to this page, so the site works from any address
   try {
     const res = await fetch(new URL(root.dataset.src, document.baseURI), { credentials: "same-origin" });
     if (!res.ok) throw new Error(String(res.status));

@@ -1,0 +1,244 @@
+"""The private self-assessment page in Chromium: rating, autosave, views, keyboard, print,
+scale and accessibility (axe-core) in each state."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "assessment"
+KEY = "pasp-assessments"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+
+
+def open_page(page, site_url):
+    page.goto(site_url + "assessment/")
+    page.wait_for_selector("#pg-as[data-ready]")
+
+
+def state(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+
+
+def data(site_dir) -> dict:
+    return json.loads((site_dir / "assets" / "data" / "assessment.json").read_text("utf-8"))
+
+
+def test_rate_reload_and_everything_is_still_there(page, site_url):
+    open_page(page, site_url)
+    assert "never sent anywhere" in page.locator(".pg-as-private").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None  # nothing stored until you start
+    page.click("#pg-as-new")
+    page.fill("#pg-as-name", "Police 2026")
+    page.select_option("#pg-as-agency", "police")
+    page.fill("#pg-as-date", "2026-11-01")
+    page.check("#rate-OPS-COMMS-01-amber")
+    expect(page.locator("#pg-as-status")).to_have_text("OPS-COMMS-01 rated Amber. Saved in this browser.")
+    page.fill("#evidence-OPS-COMMS-01", "Contact plans in 6 of 10 case files")
+    page.fill("#action-OPS-COMMS-01", "Audit contact plans")
+    page.fill("#owner-OPS-COMMS-01", "Detective Inspector")
+    page.fill("#target_date-OPS-COMMS-01", "2027-03-31")
+    assert page.get_attribute("#std-OPS-COMMS-01", "data-rating") == "amber"
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    assert page.input_value("#pg-as-name") == "Police 2026"
+    assert page.input_value("#pg-as-agency") == "police"
+    assert page.input_value("#pg-as-date") == "2026-11-01"
+    assert page.is_checked("#rate-OPS-COMMS-01-amber")
+    assert not page.is_checked("#rate-OPS-COMMS-01-red")  # negative control
+    assert page.is_checked("#rate-OPS-COMMS-02-not_assessed")
+    assert page.input_value("#evidence-OPS-COMMS-01") == "Contact plans in 6 of 10 case files"
+    assert page.input_value("#action-OPS-COMMS-01") == "Audit contact plans"
+    assert page.input_value("#owner-OPS-COMMS-01") == "Detective Inspector"
+    assert page.input_value("#target_date-OPS-COMMS-01") == "2027-03-31"
+    assert page.locator("#pg-as-progress-line").inner_text().startswith("1 of ")
+    assert page.foreign_requests == []
+
+
+def test_keyboard_only_start_rate_and_hear_it(page, site_url):
+    open_page(page, site_url)
+    page.locator("#pg-as-new").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "pg-as-name"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Keyboard only")
+    # Tab onwards until the first standard's rating is reached
+    first = page.locator(".pg-as-std").first.get_attribute("id").removeprefix("std-")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == f"rate-{first}":
+            break
+    else:
+        raise AssertionError("the first rating could not be reached with Tab")
+    page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")  # wraps round to the last choice, then back
+    checked = page.evaluate(f"document.querySelector('input[name=\"rate-{first}\"]:checked').value")
+    expect(page.locator("#pg-as-status")).to_contain_text(f"{first} rated")
+    assert state(page)["assessments"][0]["ratings"][first]["rating"] == checked
+    assert state(page)["assessments"][0]["name"] == "Keyboard only"
+    # the tabs move with the arrow keys and show their panel
+    page.locator("#pg-as-tab-rate").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.id") == "pg-as-tab-summary"
+    assert page.is_visible("#pg-as-panel-summary") and not page.is_visible("#pg-as-panel-rate")
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.id") == "pg-as-tab-merge"
+    # every control in the application has an accessible name
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('#pg-as-app input, #pg-as-app select, #pg-as-app textarea, #pg-as-app button')]
+              .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+              .map(el => el.id || el.name)"""
+    )
+    assert unnamed == []
+
+
+def test_parent_panel_reads_plain_english_and_levels_filter(page, site_url, site_dir):
+    std = {s["id"]: s for s in data(site_dir)["standards"]}
+    open_page(page, site_url)
+    page.click("#pg-as-new")
+    text = page.locator("#std-STR-LISTEN-01 .pg-as-std-text")
+    assert text.inner_text() == std["STR-LISTEN-01"]["statement"]
+    page.select_option("#pg-as-agency", "parent_panel")
+    expect(page.locator("#pg-as-status")).to_contain_text("shown in plain English")
+    assert text.inner_text() == std["STR-LISTEN-01"]["plain_english"]
+    # a strategic lead need not see operational items
+    page.uncheck("#pg-as-level-operational")
+    page.uncheck("#pg-as-level-commissioning")
+    assert page.locator(".pg-as-std[id^='std-OPS-'], .pg-as-std[id^='std-COM-']").count() == 0
+    strategic = sum(1 for s in std.values() if s["level"] == "strategic")
+    assert page.locator(".pg-as-std").count() == strategic
+    assert page.locator("#pg-as-progress-line").inner_text() == f"0 of {strategic} standards assessed."
+    page.click("#pg-as-level-strategic")  # at least one level stays
+    expect(page.locator("#pg-as-status")).to_have_text("An assessment covers at least one level.")
+    assert page.is_checked("#pg-as-level-strategic")
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    assert page.locator(".pg-as-std").count() == strategic
+    assert not page.is_checked("#pg-as-level-operational")
+
+
+def test_several_named_assessments_switch_and_delete(page, site_url):
+    open_page(page, site_url)
+    page.click("#pg-as-new")
+    page.fill("#pg-as-name", "First")
+    page.check("#rate-STR-LISTEN-01-green")
+    page.click("#pg-as-new")
+    page.fill("#pg-as-name", "Second")
+    assert page.is_checked("#rate-STR-LISTEN-01-not_assessed")
+    first, second = (a["id"] for a in state(page)["assessments"])
+    page.select_option("#pg-as-current", first)
+    expect(page.locator("#pg-as-status")).to_contain_text("Now working on First")
+    assert page.is_checked("#rate-STR-LISTEN-01-green")
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    assert page.input_value("#pg-as-name") == "First"  # the one you were working on
+    page.once("dialog", lambda d: d.accept())
+    page.click("#pg-as-delete")
+    expect(page.locator("#pg-as-status")).to_contain_text("Deleted First")
+    assert [a["id"] for a in state(page)["assessments"]] == [second]
+    page.once("dialog", lambda d: d.dismiss())  # negative control: cancelling keeps it
+    page.click("#pg-as-delete")
+    assert [a["id"] for a in state(page)["assessments"]] == [second]
+
+
+def test_summary_heatmap_strengths_gaps_and_printed_action_plan(page, site_url):
+    open_page(page, site_url)
+    page.set_input_files("#pg-as-import", str(FIXTURES / "baseline.json"))
+    expect(page.locator("#pg-as-status")).to_contain_text("Imported")
+    page.click("#pg-as-tab-summary")
+    counts = dict(r.split("\t") for r in page.locator(".pg-as-counts tbody tr").all_inner_texts())
+    assert {k: counts[k] for k in ("Red", "Amber", "Green", "Not applicable")} == {"Red": "2", "Amber": "1", "Green": "1", "Not applicable": "1"}
+    heat = page.locator(".pg-as-heat")
+    assert heat.locator("caption").count() == 1 and heat.locator("th[scope=row]").count() == 3
+    # the strategic x listen cell has one Red: its band is written out, not only coloured
+    cell = heat.locator("tbody tr").first.locator("td").first
+    assert cell.get_attribute("class") == "pg-heat-red"
+    assert cell.inner_text().startswith("Mostly Red\n1 Red")
+    strengths = page.locator("h3:has-text('Strengths') + ul li").all_inner_texts()
+    assert [t.split(" ")[0] for t in strengths] == ["COM-ALONG-01"]
+    gaps = page.locator("h3:has-text('Gaps') + ul li").all_inner_texts()
+    assert [g.split(" ")[:2] for g in gaps] == [["Red", "STR-LISTEN-01"], ["Red", "OPS-COMMS-01"], ["Amber", "STR-PARTNER-01"]]
+    assert "5 of " in page.locator("#pg-as-progress-text").inner_text()
+
+    page.click("#pg-as-tab-plan")
+    rows = page.locator(".pg-as-plan-table tbody tr")
+    assert rows.count() == 3
+    assert rows.nth(1).inner_text().split("\t")[1:] == ["Red", "Agree a contact plan with every family", "Team managers", "2026-03-31 (overdue)"]
+    assert "No action recorded yet" in rows.nth(0).inner_text()
+    # print from another view: the A4 report holds the action plan and nothing else of the page
+    page.click("#pg-as-tab-rate")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Agree a contact plan with every family" in text and "Action plan: Partnership baseline" in text
+    assert "Rate the standards" not in text and "Your assessments" not in text
+    assert page.foreign_requests == []
+
+
+def synthetic(site_dir, n=500) -> dict:
+    d = data(site_dir)
+    levels, themes = d["levels"], d["themes"]
+    d["standards"] = [
+        {
+            "id": f"{levels[i % 3]['code']}-{themes[i % 6]['code']}-{i:03d}",
+            "level": levels[i % 3]["id"],
+            "theme": themes[i % 6]["id"],
+            "title": f"Synthetic standard {i}",
+            "statement": f"Statement {i}.",
+            "plain_english": f"Plain English {i}.",
+            "url": "benchmark/",
+            "added": "1.0.0",
+            "changed": None,
+        }
+        for i in range(n)
+    ]
+    return d
+
+
+def test_500_standards_render_and_rate(page, site_url, site_dir):
+    big = synthetic(site_dir)
+    page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=big))
+    open_page(page, site_url)
+    page.click("#pg-as-new")
+    assert page.locator(".pg-as-std").count() == 500
+    last = big["standards"][-1]["id"]
+    page.check(f"#rate-{last}-green")
+    page.fill(f"#evidence-{last}", "Seen")
+    expect(page.locator("#pg-as-status")).to_have_text(f"{last} rated Green. Saved in this browser.")
+    assert page.locator("#pg-as-progress-line").inner_text() == "1 of 500 standards assessed."
+    page.click("#pg-as-tab-summary")
+    assert "1 of 500" in page.locator("#pg-as-progress-text").inner_text()
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    assert page.is_checked(f"#rate-{last}-green") and page.input_value(f"#evidence-{last}") == "Seen"
+    assert page.foreign_requests == []
+
+
+def check_axe(page, label):
+    result = Axe().run(page, options=WCAG)
+    assert result.violations_count == 0, f"{label}:\n{result.generate_report()}"
+
+
+def test_no_accessibility_violations_in_any_state(page, site_url):
+    open_page(page, site_url)
+    check_axe(page, "empty")
+    page.set_input_files("#pg-as-import", [str(FIXTURES / n) for n in ("police.json", "parent-panel.json", "baseline.json", "followup.json")])
+    expect(page.locator("#pg-as-status")).to_contain_text("Imported 4 files")
+    page.check("#rate-OPS-LISTEN-01-amber")
+    check_axe(page, "rated")
+    for tab in ("summary", "plan", "compare", "merge"):
+        page.click(f"#pg-as-tab-{tab}")
+        check_axe(page, tab)
+    page.set_input_files("#pg-as-import", str(FIXTURES / "empty.json"))
+    expect(page.locator("#pg-as-alert")).to_contain_text("empty")
+    page.emulate_media(color_scheme="dark")
+    page.click("#pg-as-tab-summary")
+    check_axe(page, "summary, dark scheme, with an error shown")
+    assert page.foreign_requests == []
