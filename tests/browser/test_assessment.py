@@ -30,7 +30,10 @@ def data(site_dir) -> dict:
 
 
 def test_rate_reload_and_everything_is_still_there(page, site_url):
+    sent = []
+    page.on("request", lambda r: sent.append((r.method, r.url, r.post_data)))
     open_page(page, site_url)
+    loaded = len(sent)
     assert "never sent anywhere" in page.locator(".pg-as-private").inner_text()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None  # nothing stored until you start
     page.click("#pg-as-new")
@@ -44,6 +47,9 @@ def test_rate_reload_and_everything_is_still_there(page, site_url):
     page.fill("#owner-OPS-COMMS-01", "Detective Inspector")
     page.fill("#target_date-OPS-COMMS-01", "2027-03-31")
     assert page.get_attribute("#std-OPS-COMMS-01", "data-rating") == "amber"
+    # rating and typing send nothing, not even to the site itself
+    assert sent[loaded:] == []
+    assert all(method == "GET" and body is None and "?" not in url for method, url, body in sent)
     page.reload()
     page.wait_for_selector("#pg-as[data-ready]")
     assert page.input_value("#pg-as-name") == "Police 2026"

@@ -205,6 +205,8 @@ function onListInput(ev) {
   const field = t.dataset.field;
   const a = store.current;
   if (!id || !field || !a) return;
+  // a radio fires both events: act on "change"; text fields save on every "input"
+  if ((field === "rating") !== (ev.type === "change")) return;
   if (field === "rating") {
     if (!t.checked) return;
     core.setField(a, id, "rating", t.value);
