@@ -116,6 +116,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
+        if self.edition is not None:  # before the downloads, so that a clash fails fast
+            self._add_edition_pages(files, config)
         try:
             outputs = generated_files(self.guide, config.site_url or "")
         except PdfError as err:
@@ -123,8 +125,6 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         self.made = {p.removeprefix("downloads/"): c for p, c in outputs.items() if p.startswith("downloads/")}
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
-        if self.edition is not None:
-            self._add_edition_pages(files, config)
         self._add_briefing_pdfs(files, config)
         return files
 
