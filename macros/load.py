@@ -399,7 +399,7 @@ def _build(c: _Checker) -> m.Guide:
     sources = []
     for v in vals("source"):
         findings = tuple(
-            m.Finding(f.values["id"], f.values["text"], f.values.get("quoted", False)) for f in v.get("findings", ())
+            m.Finding(f.values["id"], f.values["text"], f.values.get("quoted", False), f.values.get("content_note")) for f in v.get("findings", ())
         )
         src = m.Source(v["id"], v["title"], v.get("author"), v.get("year"), v["kind"], v["summary"], findings)
         for f in findings:

@@ -53,6 +53,7 @@ class Finding:
     id: str
     text: str
     quoted: bool
+    content_note: str | None = None
     source: "Source" = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
     cited_by: tuple["Standard", ...] = _back()
 

@@ -120,6 +120,7 @@ FINDING = RecordSpec(
             required=False,
             help="true when 'text' is the source's own words, shown as a quotation.",
         ),
+        Field("content_note", TEXT, required=False, help="A short note shown before a finding that describes harm; the reader opens it."),
     ),
     help="A key finding of a source document or review.",
 )
