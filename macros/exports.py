@@ -119,7 +119,7 @@ GROUPS = ("Checklists to print", "Briefing papers", "Templates", "Spreadsheet an
 PDF = "PDF (A4, tagged for screen readers)"
 
 
-def catalogue(guide: m.Guide, files: Mapping[str, bytes], briefings: Mapping[str, str] = {}) -> list[Download]:
+def catalogue(guide: m.Guide, files: Mapping[str, bytes], briefings: Mapping[str, str] | None = None) -> list[Download]:
     """Every download the build made, described, in the order of :data:`GROUPS`.
 
     ``files``: ``{name under downloads/: content}`` as made by this build; ``briefings``:
@@ -140,7 +140,7 @@ def catalogue(guide: m.Guide, files: Mapping[str, bytes], briefings: Mapping[str
             "tick Red, Amber, Green or Not applicable and note evidence, actions, owner and review date.", PDF)
     add(pdf.checklist_name(None), GROUPS[0], "Whole benchmark checklist",
         f"All {len(guide.standards)} standards at every level in one document, for a full self-assessment.", PDF)
-    for name, title in sorted(briefings.items()):
+    for name, title in sorted((briefings or {}).items()):
         add(name, GROUPS[1], title, "A briefing paper to print or share with colleagues.", PDF)
     add(pdf.ACTION_PLAN, GROUPS[2], "Action plan template",
         "A blank plan for the standards you rated red or amber: action, owner, deadline and review.", PDF)
