@@ -151,6 +151,19 @@ def test_several_named_assessments_switch_and_delete(page, site_url):
     page.once("dialog", lambda d: d.dismiss())  # negative control: cancelling keeps it
     page.click("#pg-as-delete")
     assert [a["id"] for a in state(page)["assessments"]] == [second]
+    # a second tab's change shows here too, so this tab never writes back an older state
+    other = page.context.new_page()
+    other.goto(page.url)
+    other.wait_for_selector("#pg-as[data-ready]")
+    other.check("#rate-STR-LISTEN-01-amber")
+    expect(page.locator("#pg-as-status")).to_contain_text("changes made in another tab")
+    assert page.is_checked("#rate-STR-LISTEN-01-amber")
+    page.check("#rate-STR-LISTEN-02-green")
+    assert {k: v["rating"] for k, v in state(page)["assessments"][0]["ratings"].items()} == {
+        "STR-LISTEN-01": "amber",
+        "STR-LISTEN-02": "green",
+    }
+    other.close()
 
 
 def test_summary_heatmap_strengths_gaps_and_printed_action_plan(page, site_url):

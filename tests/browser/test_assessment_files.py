@@ -215,3 +215,18 @@ def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, sit
     assert ratings["STR-PARTNER-01"]["evidence"] == "Kept although the rating is unknown"
     assert page.is_checked("#rate-OPS-COMMS-01-amber")
     assert page.foreign_requests == []
+
+
+def test_unreadable_saved_state_is_kept_aside_not_overwritten(page, site_url):
+    open_page(page, site_url)
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{\"assessments\": [ broken')")
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    expect(page.locator("#pg-as-alert")).to_contain_text("could not be read")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('pasp-assessments-unreadable-')).map(k => localStorage.getItem(k))"
+    )
+    assert kept == ['{"assessments": [ broken']
+    assert page.is_visible("#pg-as-empty")
+    import_files(page, "police.json")  # and the page works on from an empty state
+    assert len(state(page)["assessments"]) == 1
