@@ -17,8 +17,18 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # The shape the page's JavaScript relies on: a change here must move with core.js.
 SCHEMA = {
     "type": "object",
-    "required": ["format", "format_version", "assessment_format", "assessment_format_version", "version", "date",
-                 "levels", "themes", "standards", "retired"],
+    "required": [
+        "format",
+        "format_version",
+        "assessment_format",
+        "assessment_format_version",
+        "version",
+        "date",
+        "levels",
+        "themes",
+        "standards",
+        "retired",
+    ],
     "properties": {
         "format": {"const": "parents-as-safeguarding-partners/assessment-data"},
         "format_version": {"const": 1},
@@ -33,8 +43,10 @@ SCHEMA = {
             "items": {
                 "type": "object",
                 "required": ["id", "level", "theme", "title", "statement", "plain_english", "url", "added"],
-                "properties": {k: {"type": "string", "minLength": 1} for k in
-                               ("id", "level", "theme", "title", "statement", "plain_english", "url", "added")},
+                "properties": {
+                    k: {"type": "string", "minLength": 1}
+                    for k in ("id", "level", "theme", "title", "statement", "plain_english", "url", "added")
+                },
             },
         },
         "retired": {

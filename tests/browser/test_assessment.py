@@ -172,7 +172,12 @@ def test_summary_heatmap_strengths_gaps_and_printed_action_plan(page, site_url):
     expect(page.locator("#pg-as-status")).to_contain_text("Imported")
     page.click("#pg-as-tab-summary")
     counts = dict(r.split("\t") for r in page.locator(".pg-as-counts tbody tr").all_inner_texts())
-    assert {k: counts[k] for k in ("Red", "Amber", "Green", "Not applicable")} == {"Red": "2", "Amber": "1", "Green": "1", "Not applicable": "1"}
+    assert {k: counts[k] for k in ("Red", "Amber", "Green", "Not applicable")} == {
+        "Red": "2",
+        "Amber": "1",
+        "Green": "1",
+        "Not applicable": "1",
+    }
     heat = page.locator(".pg-as-heat")
     assert heat.locator("caption").count() == 1 and heat.locator("th[scope=row]").count() == 3
     # the strategic x listen cell has one Red: its band is written out, not only coloured
@@ -188,7 +193,12 @@ def test_summary_heatmap_strengths_gaps_and_printed_action_plan(page, site_url):
     page.click("#pg-as-tab-plan")
     rows = page.locator(".pg-as-plan-table tbody tr")
     assert rows.count() == 3
-    assert rows.nth(1).inner_text().split("\t")[1:] == ["Red", "Agree a contact plan with every family", "Team managers", "2026-03-31 (overdue)"]
+    assert rows.nth(1).inner_text().split("\t")[1:] == [
+        "Red",
+        "Agree a contact plan with every family",
+        "Team managers",
+        "2026-03-31 (overdue)",
+    ]
     assert "No action recorded yet" in rows.nth(0).inner_text()
     # print from another view: the A4 report holds the action plan and nothing else of the page
     page.click("#pg-as-tab-rate")
@@ -248,7 +258,9 @@ def check_axe(page, label):
 def test_no_accessibility_violations_in_any_state(page, site_url):
     open_page(page, site_url)
     check_axe(page, "empty")
-    page.set_input_files("#pg-as-import", [str(FIXTURES / n) for n in ("police.json", "parent-panel.json", "baseline.json", "followup.json")])
+    page.set_input_files(
+        "#pg-as-import", [str(FIXTURES / n) for n in ("police.json", "parent-panel.json", "baseline.json", "followup.json")]
+    )
     expect(page.locator("#pg-as-status")).to_contain_text("Imported 4 files")
     page.check("#rate-OPS-LISTEN-01-amber")
     check_axe(page, "rated")

@@ -47,7 +47,7 @@ def fill_one(page):
     page.select_option("#pg-as-agency", "education")
     page.fill("#pg-as-date", "2026-11-20")
     page.check("#rate-STR-LISTEN-01-red")
-    page.fill("#evidence-STR-LISTEN-01", "Board minutes, March.\nLine two, with a comma and \"quotes\"; <b>not markup</b> & more")
+    page.fill("#evidence-STR-LISTEN-01", 'Board minutes, March.\nLine two, with a comma and "quotes"; <b>not markup</b> & more')
     page.fill("#action-STR-LISTEN-01", "=SUM(A1:A2) should stay text")
     page.fill("#owner-STR-LISTEN-01", "'Chair'")
     page.fill("#target_date-STR-LISTEN-01", "2027-01-31")
@@ -67,7 +67,9 @@ def test_export_then_import_gives_back_the_same_assessment(page, site_url, tmp_p
     if kind == "json":
         data = json.loads(first)
         assert data["format"] == "parents-as-safeguarding-partners/assessment" and data["format_version"] == 1
-        assert data["data_version"] == page.evaluate("fetch('../assets/data/assessment.json').then(r => r.json()).then(d => d.version)")
+        assert data["data_version"] == page.evaluate(
+            "fetch('../assets/data/assessment.json').then(r => r.json()).then(d => d.version)"
+        )
         assert set(data["ratings"]) == {"STR-LISTEN-01", "OPS-COMMS-01", "COM-ALONG-01", "OPS-PARTNER-01"}
     else:
         text = first.decode("utf-8-sig")
@@ -139,8 +141,12 @@ def test_merge_shows_agencies_side_by_side_and_marks_disagreement(page, site_url
     assert cells == ["Amber", "Amber", "Amber", "Agree: all Amber"]
     cls, cells = row("OPS-COMMS-01")
     assert "pg-as-disagree" in cls and cells[:3] == ["Red", "Amber", "Green"]
-    assert page.locator("#pg-as-merge-summary").inner_text().startswith(
-        f"{page.locator('#pg-as-merge tbody tr').count()} standards: 1 agree, 2 disagree, 2 where the parent panel differs"
+    assert (
+        page.locator("#pg-as-merge-summary")
+        .inner_text()
+        .startswith(
+            f"{page.locator('#pg-as-merge tbody tr').count()} standards: 1 agree, 2 disagree, 2 where the parent panel differs"
+        )
     )
     page.check("#pg-as-merge-only")
     assert sorted(page.locator("#pg-as-merge tbody th .pg-id").all_inner_texts()) == ["OPS-COMMS-01", "STR-LISTEN-01"]
@@ -195,7 +201,13 @@ def test_bad_files_are_refused_with_a_message_and_change_nothing(page, site_url,
 def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, site_dir):
     data = json.loads((site_dir / "assets" / "data" / "assessment.json").read_text("utf-8"))
     data["retired"] = [
-        {"id": "STR-OLDLISTEN-09", "title": "Old", "retired": "0.9.0", "replaced_by": ["OPS-COMMS-01", "STR-LISTEN-01"], "reason": "Split."},
+        {
+            "id": "STR-OLDLISTEN-09",
+            "title": "Old",
+            "retired": "0.9.0",
+            "replaced_by": ["OPS-COMMS-01", "STR-LISTEN-01"],
+            "reason": "Split.",
+        },
         {"id": "OPS-GONE-09", "title": "Gone", "retired": "0.9.0", "replaced_by": [], "reason": "Withdrawn."},
     ]
     page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=data))
@@ -210,7 +222,13 @@ def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, sit
     ratings = state(page)["assessments"][0]["ratings"]
     assert set(ratings) == {"STR-LISTEN-01", "OPS-COMMS-01", "STR-PARTNER-01"}
     assert ratings["STR-LISTEN-01"]["rating"] == "green"  # its own rating wins over a carried one
-    assert ratings["OPS-COMMS-01"] == {"rating": "amber", "evidence": "", "action": "Carried over", "owner": "", "target_date": ""}
+    assert ratings["OPS-COMMS-01"] == {
+        "rating": "amber",
+        "evidence": "",
+        "action": "Carried over",
+        "owner": "",
+        "target_date": "",
+    }
     assert ratings["STR-PARTNER-01"]["rating"] == "not_assessed"
     assert ratings["STR-PARTNER-01"]["evidence"] == "Kept although the rating is unknown"
     assert page.is_checked("#rate-OPS-COMMS-01-amber")
