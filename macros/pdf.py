@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -137,35 +139,68 @@ class PdfMaker:
         self.count = 0  # PDFs drawn, not taken from the cache
         self.cached = 0
 
-    def render(self, template: str, *, base_url: str | None = None, rebase: tuple[str, str] | None = None, **data: object) -> bytes:
-        """``rebase=(page, folder)``: links relative to the site page ``page`` are rewritten to
+    def job(self, template: str, *, base_url: str | None = None, rebase: tuple[str, str] | None = None, **data: object) -> "Job":
+        """A PDF to draw: its HTML, and the key it is cached under.
+
+        ``rebase=(page, folder)``: links relative to the site page ``page`` are rewritten to
         be relative to ``folder``, where the PDF is published."""
         html = self.env.get_template(template).render(**data)
         key = hashlib.sha256("\0".join([self._salt, base_url or "", repr(rebase), html]).encode("utf-8")).hexdigest()
-        cached = self.cache_dir / f"{key}.pdf" if self.cache_dir else None
-        if cached is not None and cached.is_file():
-            self.cached += 1
-            return cached.read_bytes()
+        return Job(key, html, base_url, rebase)
+
+    def render(self, template: str, **options: object) -> bytes:
+        return self.draw_all([self.job(template, **options)])[0]
+
+    def draw(self, job: "Job") -> bytes:
+        document = self.wp.HTML(string=job.html, base_url=job.base_url, url_fetcher=self.fetcher)
+        if job.rebase:
+            _rebase_links(document.etree_element, *job.rebase)
+        return document.write_pdf(stylesheets=[self.css], font_config=self.fonts, **OPTIONS)
+
+    def draw_all(self, jobs: list["Job"]) -> list[bytes]:
+        """Each job's PDF, from the cache or drawn; several are drawn in parallel where that is
+        safe (see :func:`_can_fork`). The bytes do not depend on which way they were made."""
+        results: list[bytes | None] = [self._cached(job.key) for job in jobs]
+        missing = [i for i, pdf in enumerate(results) if pdf is None]
         started = time.perf_counter()
-        document = self.wp.HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
-        if rebase:
-            _rebase_links(document.etree_element, *rebase)
-        pdf = document.write_pdf(stylesheets=[self.css], font_config=self.fonts, **OPTIONS)
+        workers = min(len(missing), os.cpu_count() or 1)
+        if workers > 1 and _can_fork():
+            context = multiprocessing.get_context("fork")
+            # fork: the workers inherit this maker (fonts, CSS) instead of setting up their own
+            with context.Pool(workers, initializer=_adopt, initargs=(self,)) as pool:
+                drawn = pool.map(_draw_adopted, [jobs[i] for i in missing], chunksize=1)
+        else:
+            drawn = [self.draw(jobs[i]) for i in missing]
+        for i, pdf in zip(missing, drawn):
+            results[i] = pdf
+            self._store(jobs[i].key, pdf)
         self.seconds += time.perf_counter() - started
-        self.count += 1
-        if cached is not None:
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                partial = cached.with_suffix(f".{os.getpid()}.part")
-                partial.write_bytes(pdf)
-                os.replace(partial, cached)  # atomic: a parallel build never reads half a file
-            except OSError as err:  # a read-only checkout still builds, only more slowly
-                log.debug("practice guide: PDF cache not written (%s)", err)
-        return pdf
+        self.count += len(missing)
+        self.cached += len(jobs) - len(missing)
+        return results  # type: ignore[return-value]
+
+    def _cached(self, key: str) -> bytes | None:
+        path = self.cache_dir / f"{key}.pdf" if self.cache_dir else None
+        return path.read_bytes() if path is not None and path.is_file() else None
+
+    def _store(self, key: str, pdf: bytes) -> None:
+        if self.cache_dir is None:
+            return
+        path = self.cache_dir / f"{key}.pdf"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.part")
+            partial.write_bytes(pdf)
+            os.replace(partial, path)  # atomic: a parallel build never reads half a file
+        except OSError as err:  # a read-only checkout still builds, only more slowly
+            log.debug("practice guide: PDF cache not written (%s)", err)
 
     def checklist(self, guide: m.Guide, level: m.Level | None) -> bytes:
+        return self.draw_all([self.checklist_job(guide, level)])[0]
+
+    def checklist_job(self, guide: m.Guide, level: m.Level | None) -> "Job":
         levels = [level] if level else list(guide.levels)
-        return self.render(
+        return self.job(
             "checklist.html",
             stamp=Stamp.of(guide.meta),
             level=level,
@@ -177,7 +212,10 @@ class PdfMaker:
         )
 
     def action_plan(self, guide: m.Guide, rows: int = 12) -> bytes:
-        return self.render("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
+        return self.draw_all([self.action_plan_job(guide, rows)])[0]
+
+    def action_plan_job(self, guide: m.Guide, rows: int = 12) -> "Job":
+        return self.job("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
 
     def briefing(self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "") -> bytes:
         """A briefing paper from its page's rendered HTML (trusted: the site's own build).
@@ -199,6 +237,33 @@ class PdfMaker:
         )
 
 
+@dataclass(frozen=True)
+class Job:
+    key: str  # the cache key: a hash of everything the PDF depends on
+    html: str
+    base_url: str | None
+    rebase: tuple[str, str] | None
+
+
+def _can_fork() -> bool:
+    """Parallel drawing forks this process: only when it runs no other thread (``mkdocs
+    build``, not ``mkdocs serve``, whose server threads could hold a lock at the fork)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+_adopted: PdfMaker | None = None  # set in a forked worker only
+
+
+def _adopt(maker: PdfMaker) -> None:
+    global _adopted
+    _adopted = maker
+
+
+def _draw_adopted(job: Job) -> bytes:
+    assert _adopted is not None
+    return _adopted.draw(job)
+
+
 _HERE = "https://site.invalid/"  # a stand-in root for resolving site-relative links
 
 
@@ -216,8 +281,10 @@ def _rebase_links(tree, page: str, folder: str) -> None:
 def pdfs(guide: m.Guide, maker: PdfMaker | None = None) -> dict[str, bytes]:
     """Every PDF made from the model alone, keyed on its name under ``downloads/``."""
     maker = maker or PdfMaker()
-    out = {checklist_name(lv): maker.checklist(guide, lv) for lv in guide.levels}
-    out[checklist_name(None)] = maker.checklist(guide, None)
-    out[ACTION_PLAN] = maker.action_plan(guide)
+    # the longest first, so that parallel workers finish at about the same time
+    jobs = {checklist_name(None): maker.checklist_job(guide, None)}
+    jobs.update({checklist_name(lv): maker.checklist_job(guide, lv) for lv in guide.levels})
+    jobs[ACTION_PLAN] = maker.action_plan_job(guide)
+    out = dict(zip(jobs, maker.draw_all(list(jobs.values()))))
     log.info("practice guide: %d PDFs drawn in %.2f s, %d from the cache", maker.count, maker.seconds, maker.cached)
     return out
