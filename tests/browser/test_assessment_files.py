@@ -210,6 +210,9 @@ def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, sit
         },
         {"id": "OPS-GONE-09", "title": "Gone", "retired": "0.9.0", "replaced_by": [], "reason": "Withdrawn."},
     ]
+    for s in data["standards"]:
+        if s["id"] == "STR-LISTEN-01":
+            s["changed"] = data["version"]
     page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=data))
     open_page(page, site_url)
     import_files(page, "unknown-and-retired.json")
@@ -219,6 +222,8 @@ def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, sit
     assert "STR-OLDLISTEN-09 was retired in 0.9.0; its rating was carried over to OPS-COMMS-01." in report
     assert "OPS-GONE-09 was retired in 0.9.0 with nothing to replace it" in report
     assert 'the rating "purple" is not one this page knows' in report
+    assert f"STR-LISTEN-01: its wording changed in version {data['version']}, after this file was made" in report
+    assert "OPS-COMMS-01: its wording changed" not in report  # negative control
     ratings = state(page)["assessments"][0]["ratings"]
     assert set(ratings) == {"STR-LISTEN-01", "OPS-COMMS-01", "STR-PARTNER-01"}
     assert ratings["STR-LISTEN-01"]["rating"] == "green"  # its own rating wins over a carried one

@@ -274,6 +274,12 @@ function finish(meta, dv, ratings, idx, warnings) {
     data_version: idx.version,
     ratings: migrated,
   };
+  for (const id of Object.keys(migrated)) {
+    const s = idx.byId.get(id);
+    if (s && s.changed && compareVersions(s.changed, dv) > 0) {
+      warnings.push(`${id}: its wording changed in version ${s.changed}, after this file was made; check the rating still fits.`);
+    }
+  }
   if (compareVersions(dv, idx.version) < 0) {
     warnings.unshift(`The file was made against version ${dv} of the benchmark; it has been brought up to ${idx.version}.`);
   }
