@@ -369,7 +369,16 @@ def quoted_blocks(text: str, path: str) -> tuple[list[tuple[int, int]], list[Fin
         nested = text.find(MARK_OPEN, a + len(MARK_OPEN))
         if close == -1 or (nested != -1 and nested < close):
             line, col = position(text, a)
-            problems.append(Finding(path, line, col, MARK_OPEN, None, f"'{MARK_OPEN}' is not closed with '{MARK_CLOSE}' before the next block or the end"))
+            problems.append(
+                Finding(
+                    path,
+                    line,
+                    col,
+                    MARK_OPEN,
+                    None,
+                    f"'{MARK_OPEN}' is not closed with '{MARK_CLOSE}' before the next block or the end",
+                )
+            )
             i = a + len(MARK_OPEN)
             continue
         spans.append((a, close + len(MARK_CLOSE)))

@@ -68,7 +68,9 @@ def test_labelled_sentences_precision_and_recall(matcher, guide):
             wrong.append(f"expected {sorted(expected) or 'nothing'}, found {sorted(got) or 'nothing'}: {sentence!r}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    print(f"\nlanguage checker on {len(items)} labelled sentences: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"\nlanguage checker on {len(items)} labelled sentences: precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
     for w in wrong:
         print("  " + w)
     assert precision >= 0.95, wrong
@@ -122,10 +124,18 @@ def test_forms_compile_to_javascript_compatible_patterns(matcher):
 @pytest.mark.parametrize(
     ("form", "hits", "misses"),
     [
-        ("hard to reach", ["Hard To Reach", "hard\nto   reach", "hard-to-reach", "hard -\nto reach"], ["hardto reach", "hard to reaches", "unhard to reach"]),
+        (
+            "hard to reach",
+            ["Hard To Reach", "hard\nto   reach", "hard-to-reach", "hard -\nto reach"],
+            ["hardto reach", "hard to reaches", "unhard to reach"],
+        ),
         ("over-involved", ["over-involved", "overinvolved", "over involved", "OVER-\ninvolved"], ["over-involvedness"]),
         ("can't keep her in", ["can't keep her in", "cant keep her in", "can\u2019t keep her in"], ["can keep her in"]),
-        ("does not [seem to] understand", ["does not understand", "does not seem to understand"], ["does not seem understand", "does notunderstand"]),
+        (
+            "does not [seem to] understand",
+            ["does not understand", "does not seem to understand"],
+            ["does not seem understand", "does notunderstand"],
+        ),
         ("[you] need to be firmer", ["you need to be firmer", "need to be firmer"], ["need to befirmer"]),
         ("(is|was) (hard|difficult) to reach", ["is hard to reach", "was difficult to reach"], ["are hard to reach"]),
         ("a safety plan[,] but", ["a safety plan, but", "a safety plan but"], ["a safety plan; but"]),
@@ -150,11 +160,17 @@ def test_a_bad_form_is_a_data_problem_with_file_and_line(tmp_path):
     shutil.copytree(MINIMAL, project)
     path = project / "standards" / "language.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  variants: [hard-to-reach]\n", "  variants: [hard-to-reach]\n  match: ['(is|was hard to reach']\n"), encoding="utf-8")
+    path.write_text(
+        text.replace("  variants: [hard-to-reach]\n", "  variants: [hard-to-reach]\n  match: ['(is|was hard to reach']\n"),
+        encoding="utf-8",
+    )
     with pytest.raises(GuideError) as err:
         load_guide(project / "standards", project)
     line = text.splitlines().index("  variants: [hard-to-reach]") + 2
-    assert f"standards/language.yml:{line}: language entry L-HARD-TO-REACH: field 'match': '(is|was hard to reach'" in err.value.report()
+    assert (
+        f"standards/language.yml:{line}: language entry L-HARD-TO-REACH: field 'match': '(is|was hard to reach'"
+        in err.value.report()
+    )
 
 
 def test_context_rules_are_what_keeps_the_other_meanings_out(guide, matcher):
@@ -286,7 +302,9 @@ def test_cli_finding_exits_1_with_file_line_col(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f'{note}:2:17: "hard to reach" (Hard to reach) -> say instead: "We have not yet found a way of working')
+    assert lines[0].startswith(
+        f'{note}:2:17: "hard to reach" (Hard to reach) -> say instead: "We have not yet found a way of working'
+    )
     assert lines[1].startswith(f'{note}:3:11: "colluding" (Colluding) -> say instead: "The family is under pressure')
     assert "2 phrases found" in result.stderr
 
@@ -301,7 +319,9 @@ def test_cli_markdown_honours_the_quoted_marker(tmp_path):
 
 
 def test_cli_reads_a_real_docx(tmp_path):
-    report = make_docx(tmp_path / "report.docx", ["Strategy meeting", "Mum failed to protect her child."], cell="Dad is over-protective.")
+    report = make_docx(
+        tmp_path / "report.docx", ["Strategy meeting", "Mum failed to protect her child."], cell="Dad is over-protective."
+    )
     result = run_lint(report)
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
@@ -402,7 +422,10 @@ def test_strict_build_fails_on_a_finding_and_passes_with_the_quoted_marker(tmp_p
     bad = build_site(project, tmp_path / "out-bad")
     assert bad.returncode != 0
     assert f'WARNING -  language check: docs/index.md:{line}:18: "hard to reach" (Hard to reach)' in bad.stderr
-    page.write_text(original + "\n<!-- language-check: quoted -->\nSome parents are hard to reach.\n<!-- /language-check -->\n", encoding="utf-8")
+    page.write_text(
+        original + "\n<!-- language-check: quoted -->\nSome parents are hard to reach.\n<!-- /language-check -->\n",
+        encoding="utf-8",
+    )
     good = build_site(project, tmp_path / "out-good")
     assert good.returncode == 0, good.stderr
     assert "language check" not in good.stderr

@@ -44,7 +44,9 @@ def test_same_findings_as_the_command_line_for_the_labelled_sentences(page, guid
     # each finding is marked in place, in a copy of the text that reads the same as the input
     marks = page.eval_on_selector_all("#pg-lc-marked mark", "ms => ms.map(m => m.textContent)")
     assert marks == [f[3] for f in expected]
-    marked_text = page.eval_on_selector("#pg-lc-marked", "el => Array.from(el.childNodes).filter(n => !(n.nodeName === 'A')).map(n => n.textContent).join('')")
+    marked_text = page.eval_on_selector(
+        "#pg-lc-marked", "el => Array.from(el.childNodes).filter(n => !(n.nodeName === 'A')).map(n => n.textContent).join('')"
+    )
     assert marked_text == text
     status = page.text_content("#pg-lc-status")
     assert f"{len(expected)} phrases found" in status
