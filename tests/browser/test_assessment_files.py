@@ -134,7 +134,11 @@ def test_merge_shows_agencies_side_by_side_and_marks_disagreement(page, site_url
 
     cls, cells = row("STR-LISTEN-01")
     assert "pg-as-disagree" in cls and "pg-as-parent-differs" in cls
-    assert cells[:3] == ["Red", "Green", "Green"]
+    assert [c.split("\n")[0] for c in cells[:3]] == ["Red", "Green", "Green"]
+    notes = page.locator("#merge-STR-LISTEN-01 td").first.locator("details")
+    assert notes.locator("summary").inner_text().startswith("Evidence")
+    notes.locator("summary").click()  # the parent panel's own evidence, beside its rating
+    assert notes.locator("p").inner_text() == "We were not asked."
     assert "Disagree" in cells[3] and "from Red to Green" in cells[3] and "parent panel differs" in cells[3]
     cls, cells = row("COM-ALONG-01")
     assert "pg-as-agree" in cls and "pg-as-parent-differs" not in cls

@@ -435,7 +435,21 @@ function renderMerge() {
           "tr",
           { class: `pg-as-${r.status}${r.parentDiffers ? " pg-as-parent-differs" : ""}`, id: `merge-${r.standard.id}` },
           h("th", { scope: "row" }, link(r.standard)),
-          r.cells.map((c) => h("td", { class: c.assessment.agency === core.PARENT_PANEL ? "pg-as-col-parent" : null }, chip(c.rating))),
+          r.cells.map((c) =>
+            h(
+              "td",
+              { class: c.assessment.agency === core.PARENT_PANEL ? "pg-as-col-parent" : null },
+              chip(c.rating),
+              c.entry && c.entry.evidence
+                ? h(
+                    "details",
+                    { class: "pg-as-cell-notes" },
+                    h("summary", {}, "Evidence", sr(` from ${c.assessment.agency ? core.roleLabel(c.assessment.agency) : c.assessment.name} for ${r.standard.id}`)),
+                    h("p", { class: "pg-as-pre", text: c.entry.evidence }),
+                  )
+                : null,
+            ),
+          ),
           h("td", { class: "pg-as-agreement" }, r.status === "disagree" ? h("strong", { text: core.agreementText(r) }) : core.agreementText(r)),
         ),
       ),
