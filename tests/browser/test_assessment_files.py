@@ -257,3 +257,23 @@ def test_unreadable_saved_state_is_kept_aside_not_overwritten(page, site_url):
     assert page.is_visible("#pg-as-empty")
     import_files(page, "police.json")  # and the page works on from an empty state
     assert len(state(page)["assessments"]) == 1
+
+
+def test_core_logic_edge_cases_in_the_browser(page, site_url):
+    """The pure functions of core.js, imported as the page imports them."""
+    open_page(page, site_url)
+    got = page.evaluate(
+        """async () => {
+          const c = await import('../assets/javascripts/assessment/core.js');
+          return {
+            csv: c.parseCSV('a,"b,""c""\\n",d\\r\\ne,,\\n\\n'),
+            versions: [c.compareVersions('1.10.0', '1.9.0'), c.compareVersions('1.0.0', '1.0'), c.compareVersions('0.9.9', '1.0.0')],
+            cells: ['=1+1', "'tis", '-5 days', 'plain, with comma', 'x'].map(c.csvCell),
+            cutShort: (() => { try { c.parseCSV('a,"open'); return 'read'; } catch (e) { return e.message; } })(),
+          };
+        }"""
+    )
+    assert got["csv"] == [["a", 'b,"c"\n', "d"], ["e", "", ""]]
+    assert got["versions"] == [1, 0, -1]
+    assert got["cells"] == ["'=1+1", "''tis", "'-5 days", '"plain, with comma"', "x"]
+    assert "cut short" in got["cutShort"]

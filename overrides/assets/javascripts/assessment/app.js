@@ -473,11 +473,7 @@ function mergeCSV() {
   const res = core.merge(chosen, idx);
   const cols = ["standard_id", "title", ...res.columns.map((a) => `${a.agency ? core.roleLabel(a.agency) : "Agency not given"}: ${a.name}`), "agreement"];
   const rows = [cols, ...res.rows.map((r) => [r.standard.id, r.standard.title, ...r.cells.map((c) => core.RATING[c.rating].label), core.agreementText(r)])];
-  const cell = (v) => {
-    const s = /^['=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  download(`multi-agency-view-${core.today()}.csv`, "\ufeff" + rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n", "text/csv");
+  download(`multi-agency-view-${core.today()}.csv`, "\ufeff" + rows.map((r) => r.map(core.csvCell).join(",")).join("\r\n") + "\r\n", "text/csv");
 }
 
 // ------------------------------------------------------------------ tabs

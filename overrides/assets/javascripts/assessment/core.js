@@ -302,7 +302,7 @@ function unguard(v) {
   return /^'['=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 
-function csvCell(v) {
+export function csvCell(v) {
   const s = guard(String(v ?? ""));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
