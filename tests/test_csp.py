@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,6 +21,15 @@ from macros.csp import PolicyMissing, allow_inline_scripts, inline_scripts, scri
 
 META = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; style-src \'self\'">'
 
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
+    its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+        page.wait_for_timeout(50)
 
 def directives(policy: str) -> dict[str, list[str]]:
     out = {}
@@ -180,7 +190,7 @@ def test_an_injected_inline_script_is_blocked(page):
             d.click();
         }"""
     )
-    page.wait_for_function("window.__cspViolations.length >= 2")
+    wait_until(page, "window.__cspViolations.length >= 2")
     assert page.evaluate("window.__injected === undefined")
     assert page.evaluate("window.__handler === undefined")
     assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
@@ -189,4 +199,4 @@ def test_an_injected_inline_script_is_blocked(page):
         """() => { const s = document.createElement('script'); s.src = 'https://cdn.example.org/x.js';
                    document.body.appendChild(s); }"""
     )
-    page.wait_for_function("window.__cspViolations.some(v => v.includes('cdn.example.org'))")
+    wait_until(page, "window.__cspViolations.some(v => v.includes('cdn.example.org'))")
