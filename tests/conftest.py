@@ -127,15 +127,18 @@ def page(browser, site_url):
     pg = context.new_page()
     pg.foreign_requests = []
 
-    def guard(route):
-        url = route.request.url
-        if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            pg.foreign_requests.append(url)
-            route.abort()
+    def foreign(url: str) -> bool:
+        return not url.startswith((site_url, "data:", "blob:"))
 
-    context.route("**/*", guard)
+    def block(route):
+        if route.request.url not in pg.foreign_requests:
+            pg.foreign_requests.append(route.request.url)
+        route.abort()
+
+    # Only off-origin URLs are routed: routing same-origin requests too would stall the
+    # requests of Material's search worker. Every request is also logged as it is made.
+    context.route(foreign, block)
+    context.on("request", lambda req: foreign(req.url) and req.url not in pg.foreign_requests and pg.foreign_requests.append(req.url))
     yield pg
     context.close()
 

@@ -1,0 +1,68 @@
+"""Search, in Chromium: by ID, by abbreviation and full term, and with English stemming."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search and return the result links (site-relative).
+
+    Material drops a query typed before its search worker has loaded the index, so the
+    query is typed again (as a person would) until the result count replaces the prompt.
+    """
+    page.goto("./")
+    page.keyboard.press("/")  # Material's shortcut to focus the search box
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            expect(meta).not_to_have_text(re.compile("Initializing|Type to start", re.I), timeout=1500)
+            break
+        except AssertionError:
+            continue
+    expect(meta).to_have_text(re.compile(r"(\d+|No) matching|matching documents", re.I))
+    links = page.locator(".md-search-result__item > a, .md-search-result__more a")
+    # the list renders in batches: read it once its length has settled, in one call
+    count = -1
+    while count != links.count():
+        count = links.count()
+        page.wait_for_timeout(300)
+    return links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def test_search_finds_a_standard_by_its_id(page, guide):
+    target = guide.standards[-1].id
+    hrefs = search(page, target)
+    assert any(f"benchmark/{target}/" in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("query", ["county lines", "CSE", "extra-familial harm"])
+def test_search_finds_standards_by_abbreviation_or_full_term(page, guide, query):
+    expected = {s.id for s in guide.standards if query.casefold() in (t.casefold() for t in s.search_terms)}
+    assert expected, f"no standard carries {query!r}: the glossary or keywords lost it"
+    hrefs = search(page, query)
+    found = {m.group(1) for h in hrefs if (m := re.search(r"benchmark/([A-Z]+-[A-Z]+-\d\d)/", h))}
+    assert found & expected, f"{query!r}: results {hrefs}"
+
+
+@pytest.mark.parametrize("query, longer", [("exploit", "exploitation"), ("safeguard", "safeguarding")])
+def test_search_finds_longer_forms_of_a_word(page, site_dir, query, longer):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages_with_longer = {d["location"].split("#")[0] for d in index["docs"] if re.search(rf"\b{longer}\b", d["text"], re.I)}
+    assert pages_with_longer
+    found = {urlsplit(h).path.split("/", 1)[-1] for h in search(page, query)}
+    assert found, f"no result for {query!r}"
+
+
+def test_a_nonsense_query_finds_nothing(page):
+    # negative control for the search helper
+    assert search(page, "zqxwvj") == []
