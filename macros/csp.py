@@ -62,7 +62,7 @@ def allow_inline_scripts(html: str) -> str:
         return html
     policy = meta.group("policy")
     if SCRIPT_SRC not in policy:
-        raise PolicyMissing(f"the Content-Security-Policy has no \"{SCRIPT_SRC}\" to add the hashes to")
+        raise PolicyMissing(f'the Content-Security-Policy has no "{SCRIPT_SRC}" to add the hashes to')
     if not hashes:
         return html
     new_policy = policy.replace(SCRIPT_SRC, " ".join([SCRIPT_SRC, *hashes]), 1)

@@ -16,11 +16,11 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from macros.csp import PolicyMissing, allow_inline_scripts, inline_scripts, script_hash
 
-META = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; style-src \'self\'">'
-
+META = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">"
 
 
 def wait_until(page, expression: str, timeout: float = 15.0) -> None:
@@ -30,6 +30,7 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
         page.wait_for_timeout(50)
+
 
 def directives(policy: str) -> dict[str, list[str]]:
     out = {}
@@ -102,15 +103,19 @@ def test_every_built_page_has_a_policy_that_lists_exactly_its_inline_scripts(sit
         meta = metas[0]
         # before every script and stylesheet, so it covers them all
         first = soup.head.find(lambda t: t.name in ("script", "style") or (t.name == "link" and "stylesheet" in t.get("rel", [])))
-        assert first is None or meta.sourceline < first.sourceline or (
-            meta.sourceline == first.sourceline and meta.sourcepos < first.sourcepos
+        assert (
+            first is None
+            or meta.sourceline < first.sourceline
+            or (meta.sourceline == first.sourceline and meta.sourcepos < first.sourcepos)
         ), path
         d = directives(meta["content"])
         assert d["default-src"] == ["'self'"], path
         assert d["object-src"] == ["'none'"] and d["base-uri"] == ["'self'"], path
         for name, sources in d.items():
             assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources, (path, name)
-            assert not any(s.startswith(("http:", "https:")) or s in {"*", "http:", "https:", "data:"} for s in sources if name != "img-src"), (path, name)
+            assert not any(
+                s.startswith(("http:", "https:")) or s in {"*", "http:", "https:", "data:"} for s in sources if name != "img-src"
+            ), (path, name)
         allowed = d["script-src"]
         assert allowed[0] == "'self'"
         expected = {script_hash(b) for b in inline_scripts(html)}
@@ -167,8 +172,11 @@ def test_every_page_runs_without_a_policy_violation(page, site_dir):
         assert csp_console == [], (url, csp_console)
     # the search worker and index load under the policy too
     page.goto("")
-    page.locator("input.md-search__input").first.fill("parents")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile("Type to start", re.I), timeout=20000)  # the index has loaded
+    page.keyboard.type("parents")
+    expect(meta).to_have_text(re.compile(r"\d+ matching", re.I), timeout=20000)
     assert page.evaluate("window.__cspViolations") == []
     assert page.foreign_requests == []
 

@@ -33,7 +33,6 @@ RUNS = {
 SCHEME = {"light": "default", "dark": "slate", "phone-360px": "default"}
 
 
-
 def wait_until(page, expression: str, timeout: float = 15.0) -> None:
     """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
     its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""
@@ -41,6 +40,7 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
         page.wait_for_timeout(50)
+
 
 def page_urls(site_dir):
     paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
@@ -63,7 +63,9 @@ def goto(page, url):
 
 
 def describe(url, violation):
-    nodes = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in violation["nodes"][:4])
+    nodes = "; ".join(
+        " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in violation["nodes"][:4]
+    )
     return f"{url or '/'}: {violation['id']} ({violation['impact']}) x{len(violation['nodes'])}: {violation['help']} -> {nodes}"
 
 

@@ -96,7 +96,9 @@ def test_button_is_reachable_by_keyboard_and_visible(page, neutral, exit_url):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('[data-pg-exit-button]')"):
             break
-    assert page.evaluate("document.activeElement.matches('[data-pg-exit-button]')"), "the exit button is among the first tab stops"
+    assert page.evaluate("document.activeElement.matches('[data-pg-exit-button]')"), (
+        "the exit button is among the first tab stops"
+    )
     # still visible after scrolling to the end of a long page (it is fixed at the top)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     assert button.is_visible() and button.bounding_box()["y"] < 60
