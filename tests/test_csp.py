@@ -12,24 +12,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import time
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import expect
+
+from pages import page_urls, search, wait_until
 
 from macros.csp import PolicyMissing, allow_inline_scripts, inline_scripts, script_hash
 
 META = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">"
-
-
-def wait_until(page, expression: str, timeout: float = 15.0) -> None:
-    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
-    its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
-        page.wait_for_timeout(50)
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -147,11 +138,6 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 """
 
 
-def page_urls(site_dir):
-    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    return [p[: -len("index.html")] for p in paths] + ["404.html"]
-
-
 @pytest.mark.browser
 def test_every_page_runs_without_a_policy_violation(page, site_dir):
     page.add_init_script(VIOLATIONS)
@@ -171,12 +157,7 @@ def test_every_page_runs_without_a_policy_violation(page, site_dir):
         csp_console = [c for c in console if "Content Security Policy" in c or "Content-Security-Policy" in c]
         assert csp_console == [], (url, csp_console)
     # the search worker and index load under the policy too
-    page.goto("")
-    page.keyboard.press("/")  # Material's shortcut to the search box
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile("Type to start", re.I), timeout=20000)  # the index has loaded
-    page.keyboard.type("parents")
-    expect(meta).to_have_text(re.compile(r"\d+ matching", re.I), timeout=20000)
+    assert search(page, "parents")
     assert page.evaluate("window.__cspViolations") == []
     assert page.foreign_requests == []
 

@@ -15,12 +15,12 @@ this file.
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
+from pages import page_urls, wait_until
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
@@ -31,20 +31,6 @@ RUNS = {
     "phone-360px": {"color_scheme": "light", "viewport": {"width": 360, "height": 740}, "has_touch": True},
 }
 SCHEME = {"light": "default", "dark": "slate", "phone-360px": "default"}
-
-
-def wait_until(page, expression: str, timeout: float = 15.0) -> None:
-    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
-    its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
-        page.wait_for_timeout(50)
-
-
-def page_urls(site_dir):
-    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    return [p[: -len("index.html")] for p in paths] + ["404.html"]
 
 
 def built_pages(site_dir):

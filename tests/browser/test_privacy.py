@@ -13,15 +13,10 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from playwright.sync_api import expect
+from pages import page_urls, search
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")\s]+)|@import\s+['"](?P<imp>[^'"]+)""", re.IGNORECASE)
-
-
-def page_urls(site_dir):
-    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    return [p[: -len("index.html")] for p in paths] + ["404.html"]
 
 
 def is_external(url: str) -> bool:
@@ -55,12 +50,7 @@ def test_no_page_requests_another_host(browser, site_url, site_dir):
             seen_pages += 1
             assert foreign(log, site_url) == [], url
         # search loads a worker and the index: they stay on the site too
-        page.goto("")
-        page.keyboard.press("/")  # Material's shortcut to the search box
-        meta = page.locator(".md-search-result__meta")
-        expect(meta).to_have_text(re.compile("Type to start", re.I), timeout=20000)  # the index has loaded
-        page.keyboard.type("parents")
-        expect(meta).to_have_text(re.compile(r"\d+ matching", re.I), timeout=20000)
+        assert search(page, "parents")
         assert foreign(log, site_url) == []
         # the log really saw every page and the assets they load
         assert sum(1 for u in log if u.endswith((".css", ".js"))) > seen_pages

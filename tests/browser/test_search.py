@@ -8,35 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search and return the result links (site-relative).
-
-    Material drops a query typed before its search worker has loaded the index, so the
-    query is typed again (as a person would) until the result count replaces the prompt.
-    """
-    page.goto("./")
-    page.keyboard.press("/")  # Material's shortcut to focus the search box
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            expect(meta).not_to_have_text(re.compile("Initializing|Type to start", re.I), timeout=1500)
-            break
-        except AssertionError:
-            continue
-    expect(meta).to_have_text(re.compile(r"(\d+|No) matching|matching documents", re.I))
-    links = page.locator(".md-search-result__item > a, .md-search-result__more a")
-    # the list renders in batches: read it once its length has settled, in one call
-    count = -1
-    while count != links.count():
-        count = links.count()
-        page.wait_for_timeout(300)
-    return links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+from pages import search
 
 
 def test_search_finds_a_standard_by_its_id(page, guide):

@@ -1,0 +1,52 @@
+"""Helpers shared by the tests that walk the built site or drive it in Chromium."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Every page of the built site as a site-relative URL, the 404 page last."""
+    paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
+    return [p[: -len("index.html")] for p in paths] + ["404.html"]
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:
+    """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
+    its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+        page.wait_for_timeout(50)
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query into Material's search on the home page and return the result links.
+
+    Material drops a query typed before its search worker has loaded the index, so the
+    query is typed again (as a person would) until the result count replaces the prompt.
+    """
+    page.goto("./")
+    page.keyboard.press("/")  # Material's shortcut to focus the search box
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            expect(meta).not_to_have_text(re.compile("Initializing|Type to start", re.I), timeout=1500)
+            break
+        except AssertionError:
+            continue
+    expect(meta).to_have_text(re.compile(r"(\d+|No) matching|matching documents", re.I))
+    links = page.locator(".md-search-result__item > a, .md-search-result__more a")
+    # the list renders in batches: read it once its length has settled, in one call
+    count = -1
+    while count != links.count():
+        count = links.count()
+        page.wait_for_timeout(300)
+    return links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
