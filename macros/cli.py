@@ -17,12 +17,20 @@ from . import lint
 from .load import GuideError, load_guide
 
 
-def _check(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace):
+    """The guide under --root, or None after printing every problem in its data."""
     root = Path(args.root).resolve()
     try:
-        guide = load_guide(root / args.standards, root)
+        return load_guide(root / args.standards, root)
     except GuideError as err:
         print(err.report(), file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    guide = _load(args)
+    if guide is None:
         return 1
     docs = root / args.docs
     findings = lint.lint_project(guide, root, docs, root / args.standards) if docs.is_dir() else []
@@ -50,11 +58,8 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve()
-    try:
-        guide = load_guide(root / args.standards, root)
-    except GuideError as err:
-        print(err.report(), file=sys.stderr)
+    guide = _load(args)
+    if guide is None:
         return 2
     matcher = lint.Matcher.from_guide(guide)
     found = unreadable = 0
