@@ -169,6 +169,15 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             made[pdf_file.src_uri.removeprefix("downloads/")] = pdf_file.content_bytes
         return exports.catalogue(self.guide, made, self.briefing_titles)
 
+    def on_env(self, env, config, files):
+        # The name of Material's search worker (it carries a content hash), for the config
+        # block in overrides/main.html that puts stemmed-search.js in front of it.
+        workers = [f.src_uri.rsplit("/", 1)[-1] for f in files if f.src_uri.startswith("assets/javascripts/workers/search.") and f.src_uri.endswith(".min.js")]
+        if len(workers) != 1:
+            raise PluginError(f"expected one search worker of Material's in assets/javascripts/workers/, found {workers or 'none'}")
+        env.globals["material_search_worker"] = workers[0]
+        return env
+
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of
         # Material's inline scripts on this page (macros/csp.py says why and how).
