@@ -451,6 +451,7 @@ def _build(c: _Checker) -> m.Guide:
     level_order = {lv.id: n for n, lv in enumerate(levels)}
     theme_order = {th.id: n for n, th in enumerate(themes)}
     standards = []
+    patterns = glossary_patterns(glossary)
     for v in sorted(vals("standard"), key=lambda v: (level_order[v["level"]], theme_order[v["theme"]], v["id"])):
         keywords = v.get("keywords", ())
         text = " ".join([v["title"], v["statement"], *v["indicators"], *keywords])
@@ -470,7 +471,7 @@ def _build(c: _Checker) -> m.Guide:
                 principles=get(v.get("principles", ())),
                 outcomes=get(v.get("outcomes", ())),
                 keywords=keywords,
-                search_terms=search_terms(text, keywords, glossary),
+                search_terms=search_terms(text, keywords, glossary, patterns),
                 added=v["added"],
                 changed=v.get("changed"),
                 change_note=v.get("change_note"),
@@ -521,17 +522,29 @@ def _build(c: _Checker) -> m.Guide:
     return replace(guide, by_id=MappingProxyType(by_id))
 
 
-def search_terms(text: str, keywords: tuple[str, ...], glossary: tuple[m.GlossaryEntry, ...]) -> tuple[str, ...]:
-    """Keywords plus every glossary synonym of a term that the text uses."""
+def search_terms(text: str, keywords: tuple[str, ...], glossary: tuple[m.GlossaryEntry, ...], patterns: list | None = None) -> tuple[str, ...]:
+    """Keywords plus every glossary synonym of a term that the text uses.
+
+    ``patterns``: :func:`glossary_patterns` of ``glossary``, compiled once for every standard."""
     found: list[str] = list(keywords)
     haystack = text.casefold()
-    for entry in glossary:
-        if any(re.search(rf"(?<!\w){re.escape(t.casefold())}(?!\w)", haystack) for t in entry.terms):
+    for entry, (folded, pattern) in zip(glossary, patterns if patterns is not None else glossary_patterns(glossary)):
+        # the plain substring test is quick and rules out most entries before the regex runs
+        if any(t in haystack for t in folded) and pattern.search(haystack):
             found.extend(entry.terms)
     unique: dict[str, str] = {}
     for term in found:
         unique.setdefault(term.casefold(), term)
     return tuple(unique.values())
+
+
+def glossary_patterns(glossary: tuple[m.GlossaryEntry, ...]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    """Per glossary entry: its terms case-folded, and one regex for any of them as a whole word."""
+    out = []
+    for entry in glossary:
+        folded = tuple(t.casefold() for t in entry.terms)
+        out.append((folded, re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in folded))))
+    return out
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,499 @@
+"""The performance benchmark: ``make bench`` (or ``.venv/bin/python bench/run.py``).
+
+Prints a table and writes every figure to ``bench/results/bench.json``:
+
+- the build of the default site, cold (no PDF cache) and warm, split into phases (load and
+  validate, language check, page rendering, PDFs, xlsx, other exports, search index, static
+  files, other), and the same for synthetic content at 10x and 100x the real number of
+  standards, sources, findings and quotes (bench/synth.py), with the cost per standard;
+- the time per page against plain MkDocs Material building the same pages (the Markdown as the
+  macros left it, same Markdown extensions and nav, only the search plugin), in the same run;
+- how long ``mkdocs serve`` takes to show a one-line edit of a YAML file;
+- the search index's size and the weight of the home page, a standard's page and the
+  self-assessment page: HTML, CSS and JS, raw and gzip-compressed, and everything Chromium
+  fetches for a first view (the search worker and index included).
+
+Every build runs in a fresh process on a copy of the project in a temporary folder, so the real
+checkout, its site/ and its .cache/ are never touched. Options: ``--quick`` (default and 10x,
+one serve edit: about 2 minutes), ``--sizes 1,10``, ``--pdf-at-100x`` (draw the PDFs of the
+100x content as well, which takes several minutes more; by default the 100x build stands in an
+empty PDF for each, and its PDF time is reported as not measured).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+HARNESS = Path(__file__).resolve().parent / "timed_build.py"
+RESULTS = ROOT / "bench" / "results"
+PHASES = ("load and validate", "language check", "page rendering", "PDFs", "xlsx", "other exports", "search index", "static files", "other")
+TARGETS = {
+    "per_page_ratio": 1.2,  # page rendering per page, against plain Material
+    "default_cold_seconds": 10.0,  # every PDF and xlsx, no PDF cache, on 2 cores
+    "per_standard_ratio_100x": 1.2,  # cost per standard at 100x against the default's
+    "serve_rebuild_seconds": 1.5,
+    "search_index_bytes": 1_000_000,
+    "standard_first_view_gzip_bytes": 250_000,
+}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+# --- the machine ------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                ram = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu": cpu, "ram_gib": ram, "python": platform.python_version(), "system": platform.platform()}
+
+
+# --- projects and builds ------------------------------------------------------------------
+
+
+PROJECT = ROOT  # the checkout measured: --project measures another (e.g. an older commit, unpacked)
+
+
+def copy_project(dest: Path) -> Path:
+    """The project's sources, as tests/conftest.py copies them, without caches or results."""
+    ignore = shutil.ignore_patterns(
+        ".venv*", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "build", ".cache", "results", ".ruff_cache"
+    )
+    shutil.copytree(PROJECT, dest, ignore=ignore)
+    return dest
+
+
+def timed_build(project: Path, site: Path, *, dump: Path | None = None, stub_pdfs: bool = False, strict: bool = True) -> dict:
+    """One strict build in a fresh process; returns bench/timed_build.py's figures."""
+    out = site.parent / f"{site.name}-times.json"
+    cmd = [sys.executable, str(HARNESS), "--site-dir", str(site), "--json", str(out)]
+    if dump:
+        cmd += ["--dump-markdown", str(dump)]
+    if stub_pdfs:
+        cmd += ["--stub-pdfs"]
+    if not strict:
+        cmd += ["--not-strict"]
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PRACTICE_GUIDE_PDF_CACHE", None)  # cold or warm is the copy's own .cache/pdf
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        raise SystemExit(f"the build in {project} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    result = json.loads(out.read_text())
+    result["wall_seconds"] = round(time.perf_counter() - started, 3)  # the whole process, as a contributor waits
+    return result
+
+
+def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
+    """A plain MkDocs Material project with the same pages: only the search plugin, no overrides."""
+    ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = dest / "docs"
+    shutil.copytree(pages_md, docs)
+    for src, title in titles.items():
+        path = docs / src
+        path.write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    config = {
+        "site_name": "Plain Material baseline",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search"],
+        "markdown_extensions": ours.get("markdown_extensions", []),
+        "nav": ours.get("nav"),
+        "not_in_nav": ours.get("not_in_nav", ""),
+        "validation": {"omitted_files": "info", "absolute_links": "info", "unrecognized_links": "info", "anchors": "info"},
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def measure_size(n: int, work: Path, *, stub_pdfs: bool, log) -> dict:
+    project = copy_project(work / f"project-{n}x")
+    counts = synth.scale(project, n)
+    log(f"{n}x: {counts['standards']} standards, {counts['findings']} findings, {counts['quotes']} quotes: cold build")
+    cold = timed_build(project, work / f"site-{n}x-cold", stub_pdfs=stub_pdfs)
+    log(f"{n}x: warm build ({cold['build_seconds']:.1f} s cold)")
+    dump = work / f"markdown-{n}x" / "docs"
+    warm = timed_build(project, work / f"site-{n}x", dump=dump, stub_pdfs=stub_pdfs)
+    log(f"{n}x: plain Material baseline, {warm['pages']} pages")
+    titles = json.loads((dump.parent / "titles.json").read_text())
+    plain_project = plain_material(dump, titles, work / f"plain-{n}x")
+    plain = timed_build(plain_project, work / f"plain-site-{n}x", strict=False)
+    standards = counts["standards"]
+    downloads = ("PDFs", "xlsx", "other exports")
+
+    def per_page(run: dict) -> float:
+        return run["phases"].get("page rendering", 0.0) / max(run["pages"], 1)
+
+    def without_downloads(run: dict) -> float:
+        return run["build_seconds"] - sum(run["phases"].get(p, 0.0) for p in downloads)
+
+    result = {
+        "scale": n,
+        "counts": counts,
+        "pages": warm["pages"],
+        "cold": cold,
+        "warm": warm,
+        "pdfs_measured": not stub_pdfs,
+        "per_standard_ms": {
+            "cold": round(1000 * cold["build_seconds"] / standards, 2),
+            "warm": round(1000 * warm["build_seconds"] / standards, 2),
+            "cold_without_pdfs": round(1000 * (cold["build_seconds"] - cold["phases"].get("PDFs", 0)) / standards, 2),
+            "pdfs_cold": round(1000 * cold["phases"].get("PDFs", 0) / standards, 2) if not stub_pdfs else None,
+        },
+        "plain_material": plain,
+        "per_page_ms": {
+            "ours": round(1000 * per_page(warm), 3),
+            "plain": round(1000 * per_page(plain), 3),
+            "ours_build_without_downloads": round(1000 * without_downloads(warm) / warm["pages"], 3),
+            "plain_build": round(1000 * plain["build_seconds"] / plain["pages"], 3),
+        },
+    }
+    result["per_page_ratio"] = round(per_page(warm) / per_page(plain), 3)
+    result["build_per_page_ratio"] = round(without_downloads(warm) / warm["pages"] / (plain["build_seconds"] / plain["pages"]), 3)
+    result["site_dir"] = str(work / f"site-{n}x")
+    return result
+
+
+# --- mkdocs serve ---------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8", "replace")
+
+
+def measure_serve(work: Path, edits: int, log) -> dict:
+    """Start ``mkdocs serve``, edit one line of a YAML file, time until the page shows it."""
+    project = copy_project(work / "project-serve")
+    data = project / "standards" / "benchmark" / "operational.yml"
+    text = data.read_text(encoding="utf-8")
+    found = re.search(r"^- id: (\S+)\n(?:(?!- id:).*\n)*?(  title: (.*))$", text, re.M)
+    standard_id, title_line = found.group(1), found.group(2)
+    port = free_port()
+    serve_log = work / "serve.log"
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    with open(serve_log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/benchmark/{standard_id}/"
+    times: list[float] = []
+    try:
+        started = time.perf_counter()
+        while "Serving on" not in serve_log.read_text():
+            if proc.poll() is not None or time.perf_counter() - started > 300:
+                raise SystemExit(f"mkdocs serve did not start:\n{serve_log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        first_build = time.perf_counter() - started
+        fetch(url)
+        for i in range(edits):
+            marker = f"Benchmark edit {i + 1} {os.getpid()}"
+            data.write_text(text.replace(title_line, f"{title_line} ({marker})", 1), encoding="utf-8")
+            edited = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - edited > 120:
+                    raise SystemExit(f"the edit did not reach the served page:\n{serve_log.read_text()[-3000:]}")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - edited)
+            log(f"serve: edit {i + 1} shown after {times[-1]:.2f} s")
+            time.sleep(1.0)  # let the server settle (livereload) before the next edit
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    builds = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", serve_log.read_text())]
+    return {
+        "first_build_seconds": round(first_build, 3),
+        "edit": f"standards/benchmark/operational.yml: the title line of {standard_id}",
+        "rebuild_seconds": [round(t, 3) for t in times],
+        "rebuild_median_seconds": round(statistics.median(times), 3),
+        "builds_logged_seconds": builds,
+    }
+
+
+# --- sizes ----------------------------------------------------------------------------------
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
+            self.css.append(a["href"])
+        if tag == "script" and a.get("src"):
+            self.js.append(a["src"])
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def _local(site: Path, page: Path, href: str) -> Path | None:
+    href = href.split("#", 1)[0].split("?", 1)[0]
+    if not href or re.match(r"^[a-z]+:", href):
+        return None
+    return (page.parent / href).resolve() if not href.startswith("/") else (site / href.lstrip("/")).resolve()
+
+
+def page_weight(site: Path, rel: str) -> dict:
+    """HTML and every stylesheet and script it links, raw and gzip -6."""
+    page = site / rel / "index.html" if not rel.endswith(".html") else site / rel
+    html = page.read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    parts = {"html": [page], "css": [_local(site, page, h) for h in parser.css], "js": [_local(site, page, h) for h in parser.js]}
+    out: dict = {"page": rel or "/"}
+    for kind, paths in parts.items():
+        paths = [p for p in paths if p is not None and p.is_file()]
+        out[kind] = {"files": len(paths), "bytes": sum(p.stat().st_size for p in paths), "gzip": sum(gz(p.read_bytes()) for p in paths)}
+    out["total_bytes"] = sum(out[k]["bytes"] for k in parts)
+    out["total_gzip"] = sum(out[k]["gzip"] for k in parts)
+    return out
+
+
+def first_views(site: Path, pages: dict[str, str]) -> dict:
+    """Everything Chromium fetches to show each page (fresh profile), gzip -6 where a server
+    would compress (text types), as served from the built site."""
+    if not Path(CHROMIUM).exists():
+        return {"error": f"no Chromium at {CHROMIUM}"}
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            for name, rel in pages.items():
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                urls: list[str] = []
+                page.on("request", lambda req, urls=urls: urls.append(req.url))
+                page.goto(base + rel, wait_until="networkidle")
+                page.wait_for_timeout(500)  # the search worker fetches its index after load
+                files = []
+                for url in dict.fromkeys(urls):
+                    if not url.startswith(base):
+                        files.append({"url": url, "bytes": None, "gzip": None, "foreign": True})
+                        continue
+                    path = url[len(base):].split("#")[0].split("?")[0]
+                    local = site / path
+                    if local.is_dir() or path.endswith("/") or path == "":
+                        local = local / "index.html"
+                    if not local.is_file():
+                        continue
+                    data = local.read_bytes()
+                    text = local.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+                    files.append({"url": path or "/", "bytes": len(data), "gzip": gz(data) if text else len(data)})
+                results[name] = {
+                    "page": rel or "/",
+                    "requests": len(files),
+                    "bytes": sum(f["bytes"] or 0 for f in files),
+                    "gzip": sum(f["gzip"] or 0 for f in files),
+                    "foreign_requests": [f["url"] for f in files if f.get("foreign")],
+                    "files": files,
+                }
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results
+
+
+def sizes(site: Path) -> dict:
+    index = site / "search" / "search_index.json"
+    data = index.read_bytes()
+    assessment = json.loads((site / "assets" / "data" / "assessment.json").read_text())
+    standard = assessment["standards"][0]["url"]
+    pages = {"home": "", "standard": standard, "assessment": "assessment/"}
+    return {
+        "search_index": {"bytes": len(data), "gzip": gz(data)},
+        "pages": {name: page_weight(site, rel) for name, rel in pages.items()},
+        "first_view": first_views(site, pages),
+    }
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def kb(n: float | None) -> str:
+    return "n/a" if n is None else f"{n / 1024:.0f} KB"
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines.insert(1, "-|-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def report(result: dict) -> str:
+    out = []
+    m = result["machine"]
+    out.append(f"Machine: {m['cores']} cores, {m['cpu']}, {m['ram_gib']} GiB RAM, Python {m['python']}")
+    runs = result["sizes"]
+    rows = [["phase (s)", *[f"{r['scale']}x {kind}" for r in runs for kind in ("cold", "warm")]]]
+    for phase in PHASES:
+        row = [phase]
+        for r in runs:
+            for kind in ("cold", "warm"):
+                v = r[kind]["phases"].get(phase)
+                row.append("-" if v is None else ("stub" if phase == "PDFs" and not r["pdfs_measured"] else f"{v:.2f}"))
+        rows.append(row)
+    rows.append(["build total", *[f"{r[k]['build_seconds']:.2f}" for r in runs for k in ("cold", "warm")]])
+    rows.append(["process (imports too)", *[f"{r[k]['wall_seconds']:.2f}" for r in runs for k in ("cold", "warm")]])
+    out.append(table(rows))
+    rows = [["size", "standards", "pages", "ms/standard cold", "ms/standard warm", "ms/standard no PDFs", "page ms ours", "page ms plain", "ratio", "build/page ratio"]]
+    for r in runs:
+        p = r["per_standard_ms"]
+        rows.append([f"{r['scale']}x", str(r["counts"]["standards"]), str(r["pages"]), f"{p['cold']:.1f}" if r["pdfs_measured"] else "n/a", f"{p['warm']:.1f}",
+                     f"{p['cold_without_pdfs']:.1f}", f"{r['per_page_ms']['ours']:.2f}", f"{r['per_page_ms']['plain']:.2f}",
+                     f"{r['per_page_ratio']:.2f}", f"{r['build_per_page_ratio']:.2f}"])
+    out.append(table(rows))
+    if result.get("serve"):
+        s = result["serve"]
+        out.append(f"mkdocs serve: first build {s['first_build_seconds']:.1f} s; rebuild after a one-line YAML edit: "
+                   f"median {s['rebuild_median_seconds']:.2f} s ({', '.join(f'{t:.2f}' for t in s['rebuild_seconds'])})")
+    z = result["sizes_default"]
+    out.append(f"Search index: {kb(z['search_index']['bytes'])} ({kb(z['search_index']['gzip'])} gzip)")
+    rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests"]]
+    for name, w in z["pages"].items():
+        fv = z["first_view"].get(name, {}) if isinstance(z["first_view"], dict) else {}
+        rows.append([f"{name} ({w['page']})", f"{kb(w['html']['bytes'])} ({kb(w['html']['gzip'])})", f"{kb(w['css']['bytes'])} ({kb(w['css']['gzip'])})",
+                     f"{kb(w['js']['bytes'])} ({kb(w['js']['gzip'])})", f"{kb(w['total_bytes'])} ({kb(w['total_gzip'])})",
+                     f"{kb(fv.get('bytes'))} ({kb(fv.get('gzip'))})", str(fv.get("requests", "n/a"))])
+    out.append(table(rows))
+    rows = [["target", "limit", "measured", "met"]]
+    for t in result["targets"]:
+        rows.append([t["name"], str(t["limit"]), "not measured" if t["measured"] is None else str(t["measured"]), {True: "yes", False: "NO", None: "-"}[t["met"]]])
+    out.append(table(rows))
+    return "\n\n".join(out)
+
+
+def targets(result: dict) -> list[dict]:
+    by_scale = {r["scale"]: r for r in result["sizes"]}
+    one = by_scale.get(1)
+    big = by_scale.get(100)
+    out = []
+
+    def add(name, limit, measured):
+        out.append({"name": name, "limit": limit, "measured": measured, "met": None if measured is None else measured <= limit})
+
+    add("page rendering per page / plain Material (default)", TARGETS["per_page_ratio"], one and one["per_page_ratio"])
+    add("default site, cold, every PDF and xlsx (s)", TARGETS["default_cold_seconds"], one and one["cold"]["build_seconds"])
+    ratio = None
+    if one and big:
+        key = "cold" if big["pdfs_measured"] else "cold_without_pdfs"
+        ratio = round(big["per_standard_ms"][key] / one["per_standard_ms"][key], 3)
+    add("cost per standard at 100x / default", TARGETS["per_standard_ratio_100x"], ratio)
+    add("serve rebuild after a YAML edit (s)", TARGETS["serve_rebuild_seconds"], result.get("serve") and result["serve"]["rebuild_median_seconds"])
+    add("search index, default content (bytes)", TARGETS["search_index_bytes"], result["sizes_default"]["search_index"]["bytes"])
+    fv = result["sizes_default"]["first_view"]
+    add("standard page, first view, gzip (bytes)", TARGETS["standard_first_view_gzip_bytes"], fv.get("standard", {}).get("gzip") if isinstance(fv, dict) else None)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="default and 10x content, one serve edit")
+    parser.add_argument("--sizes", help="comma-separated scales, e.g. 1,10,100 (1 is always included)")
+    parser.add_argument("--pdf-at-100x", action="store_true", help="draw the PDFs at 100x too (several minutes)")
+    parser.add_argument("--serve-edits", type=int, help="how many YAML edits to time under mkdocs serve (0: skip)")
+    parser.add_argument("--out", default=str(RESULTS / "bench.json"))
+    parser.add_argument("--project", help="measure this copy of the project instead of the checkout (its bench/ is not used)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where it is")
+    args = parser.parse_args(argv)
+    scales = [int(x) for x in args.sizes.split(",")] if args.sizes else ([1, 10] if args.quick else [1, 10, 100])
+    scales = sorted(set(scales) | {1})
+    edits = args.serve_edits if args.serve_edits is not None else (1 if args.quick else 3)
+    global PROJECT
+    PROJECT = Path(args.project).resolve() if args.project else ROOT
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {message}", file=sys.stderr, flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="practice-guide-bench-"))
+    try:
+        result: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(), "options": vars(args)}
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "macros", "overrides", "mkdocs.yml"], cwd=ROOT, capture_output=True, text=True)
+        result["commit"] = (commit.stdout.strip() + (" with local changes" if dirty.stdout.strip() else "")) or None
+        result["project"] = str(PROJECT)
+        result["sizes"] = [measure_size(n, work, stub_pdfs=n >= 100 and not args.pdf_at_100x, log=log) for n in scales]
+        log("page weights")
+        result["sizes_default"] = sizes(Path(result["sizes"][0]["site_dir"]))
+        result["serve"] = measure_serve(work, edits, log) if edits else None
+        result["targets"] = targets(result)
+        result["bench_seconds"] = round(time.perf_counter() - started, 1)
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(report(result))
+    print(f"\nWritten to {out} in {result['bench_seconds']:.0f} s")
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""One strict MkDocs build, timed phase by phase. Run by bench/run.py in a fresh process.
+
+    python bench/timed_build.py --site-dir OUT --json TIMES.json [--dump-markdown DIR]
+
+Run it in the project folder (or a copy), with that folder on PYTHONPATH. It builds exactly as
+``mkdocs build --strict`` does (``mkdocs.commands.build.build``), with a stopwatch round the
+project's plugin steps and producers and round MkDocs' own page steps. Each phase counts its
+own time only (a briefing PDF drawn while its page renders counts as PDFs, not as pages), so
+the phases add up to the build's wall time.
+
+``--dump-markdown DIR`` also writes every page's Markdown as the macros left it, with its title,
+so that bench/run.py can build the same pages with plain MkDocs Material.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import logging
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+STARTED = time.perf_counter()
+
+
+class Stopwatch:
+    """Exclusive time per phase: a phase nested in another is not counted twice."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self._stack: list[float] = []
+
+    def wrap(self, phase: str, fn):
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            self._stack.append(0.0)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                children = self._stack.pop()
+                elapsed = time.perf_counter() - start
+                self.seconds[phase] += elapsed - children
+                self.calls[phase] += 1
+                if self._stack:
+                    self._stack[-1] += elapsed
+
+        return timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site-dir", required=True)
+    parser.add_argument("--json", required=True)
+    parser.add_argument("--config", default="mkdocs.yml")
+    parser.add_argument("--dump-markdown")
+    parser.add_argument("--not-strict", action="store_true", help="for the plain Material baseline")
+    parser.add_argument("--stub-pdfs", action="store_true", help="an empty PDF instead of drawing each (the 100x content)")
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    watch = Stopwatch()
+    imports_started = time.perf_counter()
+    import mkdocs.commands.build as mk_build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    project_plugin = Path(args.config).exists() and "practice-guide" in Path(args.config).read_text(encoding="utf-8")
+    if project_plugin:
+        import macros.outputs as outputs
+        import macros.pdf as pdf
+        import macros.plugin as plugin
+
+        plugin.load_guide = watch.wrap("load and validate", plugin.load_guide)
+        plugin.lint_project = watch.wrap("language check", plugin.lint_project)
+        plugin.generated_pages = watch.wrap("load and validate", plugin.generated_pages)
+        kinds = {"_pdfs": "PDFs", "_xlsx": "xlsx"}
+        outputs.PRODUCERS = tuple(watch.wrap(kinds.get(p.__name__, "other exports"), p) for p in outputs.PRODUCERS)
+        outputs.SITE_PRODUCERS = tuple(watch.wrap(kinds.get(p.__name__, "other exports"), p) for p in outputs.SITE_PRODUCERS)
+        pdf.PdfMaker.briefing = watch.wrap("PDFs", pdf.PdfMaker.briefing)
+        pdf.PdfMaker.__init__ = watch.wrap("PDFs", pdf.PdfMaker.__init__)
+        if args.stub_pdfs:
+            pdf.PdfMaker.draw = lambda self, job: b"%PDF-1.7\n% not drawn: bench/timed_build.py --stub-pdfs\n%%EOF\n"
+    from material.plugins.search.plugin import SearchPlugin
+
+    SearchPlugin.on_post_build = watch.wrap("search index", SearchPlugin.on_post_build)
+    SearchPlugin.on_page_context = watch.wrap("search index", SearchPlugin.on_page_context)
+    Files.copy_static_files = watch.wrap("static files", Files.copy_static_files)
+
+    pages: dict[str, dict] = {}
+    populate = mk_build._populate_page
+
+    def populate_and_keep(page, config, files, dirty=False):
+        populate(page, config, files, dirty)
+        pages[page.file.src_uri] = {}
+        if args.dump_markdown:
+            pages[page.file.src_uri] = {"title": page.title, "markdown": page.markdown}
+
+    mk_build._populate_page = watch.wrap("page rendering", populate_and_keep)
+    mk_build._build_page = watch.wrap("page rendering", mk_build._build_page)
+    imports = time.perf_counter() - imports_started
+
+    started = time.perf_counter()
+    config = load_config(args.config, site_dir=args.site_dir, strict=not args.not_strict)
+    watch.seconds["load and validate"] += time.perf_counter() - started
+    watch.wrap("other", mk_build.build)(config)
+    wall = time.perf_counter() - started
+    seconds = dict(watch.seconds)
+    if args.dump_markdown:
+        out = Path(args.dump_markdown)
+        for src, page in pages.items():
+            target = out / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page["markdown"], encoding="utf-8")
+        (out.parent / "titles.json").write_text(json.dumps({s: p["title"] for s, p in pages.items()}), encoding="utf-8")
+    result = {
+        "pages": len(pages),
+        "build_seconds": round(wall, 4),
+        "process_seconds": round(time.perf_counter() - STARTED, 4),
+        "imports_seconds": round(imports, 4),
+        "phases": {k: round(v, 4) for k, v in sorted(seconds.items())},
+    }
+    Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.getcwd())
+    main()
