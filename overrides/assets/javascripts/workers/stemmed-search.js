@@ -16,8 +16,8 @@
  * results are passed back through here and each suggested stem is shown as a real word of the
  * page titles ("counti" as "county").
  *
- * The page's search config points at this file with Material's worker name in the query
- * string (overrides/main.html, block config); nothing else of Material's is changed. The
+ * The page's search config points at this file with Material's worker name after a "#"
+ * (overrides/main.html, block config); nothing else of Material's is changed. The
  * message types are Material's: 0 set-up (config and documents), 2 query, 3 result.
  */
 (function () {
@@ -147,9 +147,10 @@
     return post.apply(null, arguments);
   };
 
-  var material = new URL(self.location.href).searchParams.get("material") || "";
+  // Material's worker, named after the "#" (a fragment is never sent to the server)
+  var material = self.location.hash.slice(1);
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
-    throw new Error("stemmed-search.js: no valid ?material= worker name in " + self.location.href);
+    throw new Error("stemmed-search.js: no valid #<Material worker> name in " + self.location.href);
   }
   self.importScripts(material);
 }());
