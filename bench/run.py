@@ -47,7 +47,17 @@ import synth  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "timed_build.py"
 RESULTS = ROOT / "bench" / "results"
-PHASES = ("load and validate", "language check", "page rendering", "PDFs", "xlsx", "other exports", "search index", "static files", "other")
+PHASES = (
+    "load and validate",
+    "language check",
+    "page rendering",
+    "PDFs",
+    "xlsx",
+    "other exports",
+    "search index",
+    "static files",
+    "other",
+)
 TARGETS = {
     "per_page_ratio": 1.2,  # page rendering per page, against plain Material
     "default_cold_seconds": 10.0,  # every PDF and xlsx, no PDF cache, on 2 cores
@@ -78,7 +88,13 @@ def machine() -> dict:
                 ram = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
-    return {"cores": os.cpu_count(), "cpu": cpu, "ram_gib": ram, "python": platform.python_version(), "system": platform.platform()}
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gib": ram,
+        "python": platform.python_version(),
+        "system": platform.platform(),
+    }
 
 
 # --- projects and builds ------------------------------------------------------------------
@@ -90,7 +106,17 @@ PROJECT = ROOT  # the checkout measured: --project measures another (e.g. an old
 def copy_project(dest: Path) -> Path:
     """The project's sources, as tests/conftest.py copies them, without caches or results."""
     ignore = shutil.ignore_patterns(
-        ".venv*", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "build", ".cache", "results", ".ruff_cache"
+        ".venv*",
+        "site",
+        ".site-*",
+        ".git",
+        "__pycache__",
+        ".pytest_cache",
+        "*.egg-info",
+        "build",
+        ".cache",
+        "results",
+        ".ruff_cache",
     )
     shutil.copytree(PROJECT, dest, ignore=ignore)
     return dest
@@ -138,18 +164,37 @@ def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
     return dest
 
 
-def measure_size(n: int, work: Path, *, stub_pdfs: bool, log) -> dict:
+def best(runs: list[dict]) -> dict:
+    """The fastest of several runs of the same build (the one least slowed by anything else
+    the machine was doing), with every run's total kept beside it."""
+    fastest = dict(min(runs, key=lambda r: r["build_seconds"]))
+    fastest["runs_seconds"] = [r["build_seconds"] for r in runs]
+    return fastest
+
+
+def measure_size(n: int, work: Path, *, stub_pdfs: bool, repeats: int, log) -> dict:
     project = copy_project(work / f"project-{n}x")
     counts = synth.scale(project, n)
-    log(f"{n}x: {counts['standards']} standards, {counts['findings']} findings, {counts['quotes']} quotes: cold build")
-    cold = timed_build(project, work / f"site-{n}x-cold", stub_pdfs=stub_pdfs)
-    log(f"{n}x: warm build ({cold['build_seconds']:.1f} s cold)")
+    log(f"{n}x: {counts['standards']} standards, {counts['findings']} findings, {counts['quotes']} quotes")
+    colds = []
+    for i in range(max(1, repeats - 1)):
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # cold: no PDF or template cache
+        colds.append(timed_build(project, work / f"site-{n}x-cold", stub_pdfs=stub_pdfs))
+        log(f"{n}x: cold build {i + 1}: {colds[-1]['build_seconds']:.2f} s")
+    cold = best(colds)
     dump = work / f"markdown-{n}x" / "docs"
-    warm = timed_build(project, work / f"site-{n}x", dump=dump, stub_pdfs=stub_pdfs)
-    log(f"{n}x: plain Material baseline, {warm['pages']} pages")
+    warms = [timed_build(project, work / f"site-{n}x", dump=dump, stub_pdfs=stub_pdfs)]
     titles = json.loads((dump.parent / "titles.json").read_text())
     plain_project = plain_material(dump, titles, work / f"plain-{n}x")
-    plain = timed_build(plain_project, work / f"plain-site-{n}x", strict=False)
+    plains = []
+    for i in range(repeats):  # in turns, so that both see the same load on the machine
+        if i:
+            warms.append(timed_build(project, work / f"site-{n}x", stub_pdfs=stub_pdfs))
+        plains.append(timed_build(plain_project, work / f"plain-site-{n}x", strict=False))
+        log(
+            f"{n}x: warm build {i + 1}: {warms[-1]['build_seconds']:.2f} s; plain Material, same {warms[-1]['pages']} pages: {plains[-1]['build_seconds']:.2f} s"
+        )
+    warm, plain = best(warms), best(plains)
     standards = counts["standards"]
     downloads = ("PDFs", "xlsx", "other exports")
 
@@ -213,7 +258,10 @@ def measure_serve(work: Path, edits: int, log) -> dict:
     with open(serve_log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/benchmark/{standard_id}/"
     times: list[float] = []
@@ -290,7 +338,11 @@ def page_weight(site: Path, rel: str) -> dict:
     out: dict = {"page": rel or "/"}
     for kind, paths in parts.items():
         paths = [p for p in paths if p is not None and p.is_file()]
-        out[kind] = {"files": len(paths), "bytes": sum(p.stat().st_size for p in paths), "gzip": sum(gz(p.read_bytes()) for p in paths)}
+        out[kind] = {
+            "files": len(paths),
+            "bytes": sum(p.stat().st_size for p in paths),
+            "gzip": sum(gz(p.read_bytes()) for p in paths),
+        }
     out["total_bytes"] = sum(out[k]["bytes"] for k in parts)
     out["total_gzip"] = sum(out[k]["gzip"] for k in parts)
     return out
@@ -318,7 +370,9 @@ def first_views(site: Path, pages: dict[str, str]) -> dict:
     results = {}
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+            )
             for name, rel in pages.items():
                 context = browser.new_context(service_workers="block")
                 page = context.new_page()
@@ -331,7 +385,7 @@ def first_views(site: Path, pages: dict[str, str]) -> dict:
                     if not url.startswith(base):
                         files.append({"url": url, "bytes": None, "gzip": None, "foreign": True})
                         continue
-                    path = url[len(base):].split("#")[0].split("?")[0]
+                    path = url[len(base) :].split("#")[0].split("?")[0]
                     local = site / path
                     if local.is_dir() or path.endswith("/") or path == "":
                         local = local / "index.html"
@@ -399,31 +453,90 @@ def report(result: dict) -> str:
     rows.append(["build total", *[f"{r[k]['build_seconds']:.2f}" for r in runs for k in ("cold", "warm")]])
     rows.append(["process (imports too)", *[f"{r[k]['wall_seconds']:.2f}" for r in runs for k in ("cold", "warm")]])
     out.append(table(rows))
-    rows = [["size", "standards", "pages", "ms/standard cold", "ms/standard warm", "ms/standard no PDFs", "page ms ours", "page ms plain", "ratio", "build/page ratio"]]
+    rows = [
+        [
+            "size",
+            "standards",
+            "pages",
+            "ms/standard cold",
+            "ms/standard warm",
+            "ms/standard no PDFs",
+            "page ms ours",
+            "page ms plain",
+            "ratio",
+            "build/page ratio",
+        ]
+    ]
     for r in runs:
         p = r["per_standard_ms"]
-        rows.append([f"{r['scale']}x", str(r["counts"]["standards"]), str(r["pages"]), f"{p['cold']:.1f}" if r["pdfs_measured"] else "n/a", f"{p['warm']:.1f}",
-                     f"{p['cold_without_pdfs']:.1f}", f"{r['per_page_ms']['ours']:.2f}", f"{r['per_page_ms']['plain']:.2f}",
-                     f"{r['per_page_ratio']:.2f}", f"{r['build_per_page_ratio']:.2f}"])
+        rows.append(
+            [
+                f"{r['scale']}x",
+                str(r["counts"]["standards"]),
+                str(r["pages"]),
+                f"{p['cold']:.1f}" if r["pdfs_measured"] else "n/a",
+                f"{p['warm']:.1f}",
+                f"{p['cold_without_pdfs']:.1f}",
+                f"{r['per_page_ms']['ours']:.2f}",
+                f"{r['per_page_ms']['plain']:.2f}",
+                f"{r['per_page_ratio']:.2f}",
+                f"{r['build_per_page_ratio']:.2f}",
+            ]
+        )
     out.append(table(rows))
+    if result.get("marginal_ms_per_standard"):
+        steps = ", ".join(f"to {k}x: {v:.1f} ms" for k, v in result["marginal_ms_per_standard"].items())
+        out.append(f"Warm build time (PDFs left out) per standard added, from the size before: {steps}")
     if result.get("serve"):
         s = result["serve"]
-        out.append(f"mkdocs serve: first build {s['first_build_seconds']:.1f} s; rebuild after a one-line YAML edit: "
-                   f"median {s['rebuild_median_seconds']:.2f} s ({', '.join(f'{t:.2f}' for t in s['rebuild_seconds'])})")
+        out.append(
+            f"mkdocs serve: first build {s['first_build_seconds']:.1f} s; rebuild after a one-line YAML edit: "
+            f"median {s['rebuild_median_seconds']:.2f} s ({', '.join(f'{t:.2f}' for t in s['rebuild_seconds'])})"
+        )
     z = result["sizes_default"]
     out.append(f"Search index: {kb(z['search_index']['bytes'])} ({kb(z['search_index']['gzip'])} gzip)")
     rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests"]]
     for name, w in z["pages"].items():
         fv = z["first_view"].get(name, {}) if isinstance(z["first_view"], dict) else {}
-        rows.append([f"{name} ({w['page']})", f"{kb(w['html']['bytes'])} ({kb(w['html']['gzip'])})", f"{kb(w['css']['bytes'])} ({kb(w['css']['gzip'])})",
-                     f"{kb(w['js']['bytes'])} ({kb(w['js']['gzip'])})", f"{kb(w['total_bytes'])} ({kb(w['total_gzip'])})",
-                     f"{kb(fv.get('bytes'))} ({kb(fv.get('gzip'))})", str(fv.get("requests", "n/a"))])
+        rows.append(
+            [
+                f"{name} ({w['page']})",
+                f"{kb(w['html']['bytes'])} ({kb(w['html']['gzip'])})",
+                f"{kb(w['css']['bytes'])} ({kb(w['css']['gzip'])})",
+                f"{kb(w['js']['bytes'])} ({kb(w['js']['gzip'])})",
+                f"{kb(w['total_bytes'])} ({kb(w['total_gzip'])})",
+                f"{kb(fv.get('bytes'))} ({kb(fv.get('gzip'))})",
+                str(fv.get("requests", "n/a")),
+            ]
+        )
     out.append(table(rows))
     rows = [["target", "limit", "measured", "met"]]
     for t in result["targets"]:
-        rows.append([t["name"], str(t["limit"]), "not measured" if t["measured"] is None else str(t["measured"]), {True: "yes", False: "NO", None: "-"}[t["met"]]])
+        rows.append(
+            [
+                t["name"],
+                str(t["limit"]),
+                "not measured" if t["measured"] is None else str(t["measured"]),
+                {True: "yes", False: "NO", None: "-"}[t["met"]],
+            ]
+        )
     out.append(table(rows))
     return "\n\n".join(out)
+
+
+def marginal(runs: list[dict]) -> dict[int, float]:
+    """Milliseconds of warm build (PDFs left out) for each standard added from one size to the next:
+    flat when the build scales linearly, whatever its fixed start-up cost."""
+    out = {}
+    ordered = sorted(runs, key=lambda r: r["scale"])
+    for small, big in zip(ordered, ordered[1:]):
+
+        def cost(r):
+            return r["warm"]["build_seconds"] - r["warm"]["phases"].get("PDFs", 0.0)
+
+        added = big["counts"]["standards"] - small["counts"]["standards"]
+        out[big["scale"]] = round(1000 * (cost(big) - cost(small)) / added, 3)
+    return out
 
 
 def targets(result: dict) -> list[dict]:
@@ -442,10 +555,25 @@ def targets(result: dict) -> list[dict]:
         key = "cold" if big["pdfs_measured"] else "cold_without_pdfs"
         ratio = round(big["per_standard_ms"][key] / one["per_standard_ms"][key], 3)
     add("cost per standard at 100x / default", TARGETS["per_standard_ratio_100x"], ratio)
-    add("serve rebuild after a YAML edit (s)", TARGETS["serve_rebuild_seconds"], result.get("serve") and result["serve"]["rebuild_median_seconds"])
+    added_cost = result.get("marginal_ms_per_standard", {})
+    if 10 in added_cost and 100 in added_cost:
+        add(
+            "cost of each added standard, 10x to 100x / 1x to 10x (no PDFs)",
+            TARGETS["per_standard_ratio_100x"],
+            round(added_cost[100] / added_cost[10], 3),
+        )
+    add(
+        "serve rebuild after a YAML edit (s)",
+        TARGETS["serve_rebuild_seconds"],
+        result.get("serve") and result["serve"]["rebuild_median_seconds"],
+    )
     add("search index, default content (bytes)", TARGETS["search_index_bytes"], result["sizes_default"]["search_index"]["bytes"])
     fv = result["sizes_default"]["first_view"]
-    add("standard page, first view, gzip (bytes)", TARGETS["standard_first_view_gzip_bytes"], fv.get("standard", {}).get("gzip") if isinstance(fv, dict) else None)
+    add(
+        "standard page, first view, gzip (bytes)",
+        TARGETS["standard_first_view_gzip_bytes"],
+        fv.get("standard", {}).get("gzip") if isinstance(fv, dict) else None,
+    )
     return out
 
 
@@ -454,8 +582,12 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quick", action="store_true", help="default and 10x content, one serve edit")
     parser.add_argument("--sizes", help="comma-separated scales, e.g. 1,10,100 (1 is always included)")
     parser.add_argument("--pdf-at-100x", action="store_true", help="draw the PDFs at 100x too (several minutes)")
+    parser.add_argument("--stub-pdfs", action="store_true", help="draw no PDF at any size (to check the script itself quickly)")
     parser.add_argument("--serve-edits", type=int, help="how many YAML edits to time under mkdocs serve (0: skip)")
     parser.add_argument("--out", default=str(RESULTS / "bench.json"))
+    parser.add_argument(
+        "--repeats", type=int, help="runs of each build, the fastest kept (default: 3 at 1x, 2 at 10x, 1 at 100x)"
+    )
     parser.add_argument("--project", help="measure this copy of the project instead of the checkout (its bench/ is not used)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where it is")
     args = parser.parse_args(argv)
@@ -473,13 +605,25 @@ def main(argv: list[str] | None = None) -> dict:
     try:
         result: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": machine(), "options": vars(args)}
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "macros", "overrides", "mkdocs.yml"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "macros", "overrides", "mkdocs.yml"], cwd=ROOT, capture_output=True, text=True
+        )
         result["commit"] = (commit.stdout.strip() + (" with local changes" if dirty.stdout.strip() else "")) or None
         result["project"] = str(PROJECT)
-        result["sizes"] = [measure_size(n, work, stub_pdfs=n >= 100 and not args.pdf_at_100x, log=log) for n in scales]
+        result["sizes"] = [
+            measure_size(
+                n,
+                work,
+                stub_pdfs=args.stub_pdfs or (n >= 100 and not args.pdf_at_100x),
+                repeats=args.repeats or (3 if n == 1 else 2 if n <= 10 else 1),
+                log=log,
+            )
+            for n in scales
+        ]
         log("page weights")
         result["sizes_default"] = sizes(Path(result["sizes"][0]["site_dir"]))
         result["serve"] = measure_serve(work, edits, log) if edits else None
+        result["marginal_ms_per_standard"] = marginal(result["sizes"])
         result["targets"] = targets(result)
         result["bench_seconds"] = round(time.perf_counter() - started, 1)
     finally:

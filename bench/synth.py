@@ -112,11 +112,18 @@ def scale(project: Path | str, n: int) -> dict[str, int]:
             (data / "benchmark" / f"synthetic-{level}.yml").write_text(text, encoding="utf-8")
     if extra:
         entries = [
-            {"id": tid, "code": code, "title": f"Extra theme {i}", "summary": "A theme added by the benchmark to make room for more standards."}
+            {
+                "id": tid,
+                "code": code,
+                "title": f"Extra theme {i}",
+                "summary": "A theme added by the benchmark to make room for more standards.",
+            }
             for i, (tid, code) in enumerate(extra, start=1)
         ]
         path = data / "themes.yml"
-        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + yaml.safe_dump(entries, sort_keys=False), encoding="utf-8"
+        )
     findings = sum(len(s.get("findings", ())) for s in sources)
     return {
         "standards": len(real) * n,

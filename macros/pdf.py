@@ -14,6 +14,8 @@ the data's version date, so the same data gives byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import hashlib
 import logging
@@ -21,7 +23,8 @@ import multiprocessing
 import os
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
@@ -32,6 +35,7 @@ from . import model as m
 from .routes import relative
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
+background_log = logging.getLogger("practice_guide.pdf")  # outside a build: see draw_in_background
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "overrides" / "pdf"
@@ -139,14 +143,16 @@ class PdfMaker:
         self.count = 0  # PDFs drawn, not taken from the cache
         self.cached = 0
 
-    def job(self, template: str, *, base_url: str | None = None, rebase: tuple[str, str] | None = None, **data: object) -> "Job":
+    def job(
+        self, template: str, *, base_url: str | None = None, rebase: tuple[str, str] | None = None, name: str | None = None, **data: object
+    ) -> "Job":
         """A PDF to draw: its HTML, and the key it is cached under.
 
         ``rebase=(page, folder)``: links relative to the site page ``page`` are rewritten to
         be relative to ``folder``, where the PDF is published."""
         html = self.env.get_template(template).render(**data)
         key = hashlib.sha256("\0".join([self._salt, base_url or "", repr(rebase), html]).encode("utf-8")).hexdigest()
-        return Job(key, html, base_url, rebase)
+        return Job(key, html, base_url, rebase, name)
 
     def render(self, template: str, **options: object) -> bytes:
         return self.draw_all([self.job(template, **options)])[0]
@@ -162,6 +168,14 @@ class PdfMaker:
         safe (see :func:`_can_fork`). The bytes do not depend on which way they were made."""
         results: list[bytes | None] = [self._cached(job.key) for job in jobs]
         missing = [i for i, pdf in enumerate(results) if pdf is None]
+        pending = _DEFERRED.get()
+        if pending is not None and any(jobs[i].name for i in missing):
+            placeholder = self.render("pending.html")  # unnamed: drawn once, then cached
+            for i in missing:
+                if jobs[i].name:
+                    results[i] = placeholder
+                    pending.append(jobs[i])
+            missing = [i for i in missing if results[i] is None]
         started = time.perf_counter()
         workers = min(len(missing), os.cpu_count() or 1)
         if workers > 1 and _can_fork():
@@ -217,7 +231,9 @@ class PdfMaker:
     def action_plan_job(self, guide: m.Guide, rows: int = 12) -> "Job":
         return self.job("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
 
-    def briefing(self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "") -> bytes:
+    def briefing(
+        self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "", name: str | None = None
+    ) -> bytes:
         """A briefing paper from its page's rendered HTML (trusted: the site's own build).
 
         ``page_url`` is the page's absolute address when the site's URL is known: relative
@@ -228,6 +244,7 @@ class PdfMaker:
         """
         return self.render(
             "briefing.html",
+            name=name,
             base_url=page_url or None,
             rebase=None if page_url or not page_path else (page_path, "downloads/"),
             stamp=Stamp.of(meta),
@@ -243,6 +260,54 @@ class Job:
     html: str
     base_url: str | None
     rebase: tuple[str, str] | None
+    name: str | None = None  # its file under downloads/, when it is one (not part of the key)
+
+
+# --- mkdocs serve: PDFs drawn after the rebuild -------------------------------------------
+# Drawing the PDFs whose content an edit changed (a checklist holds every standard) took
+# longer than the rest of a rebuild put together. Under ``mkdocs serve`` the adapter wraps the
+# build's PDF work in ``deferred(pending)``: a named PDF that is not in the cache is then not
+# drawn but added to ``pending``, and a one-page "being drawn" PDF stands in for it, so the
+# preview is served at once. After the build, ``draw_in_background`` draws them (into the
+# cache) and puts each in the served site. ``mkdocs build`` never defers: every PDF in full.
+_DEFERRED: contextvars.ContextVar[list[Job] | None] = contextvars.ContextVar("practice_guide_pdf_deferred", default=None)
+
+
+@contextlib.contextmanager
+def deferred(pending: list[Job] | None):
+    """Within the block, PDFs to draw are added to ``pending`` instead (None: draw them)."""
+    token = _DEFERRED.set(pending)
+    try:
+        yield pending
+    finally:
+        _DEFERRED.reset(token)
+
+
+def draw_in_background(jobs: list[Job], folder: Path, still_wanted: Callable[[], bool]) -> threading.Thread:
+    """Draw ``jobs`` in a thread (filling the cache) and write each to ``folder/downloads/<name>``
+    (the site being served), until ``still_wanted()`` says a newer build has taken over."""
+
+    def work() -> None:
+        try:
+            maker = PdfMaker()
+            for job in jobs:
+                pdf = maker.draw_all([job])[0]
+                if not still_wanted():
+                    return
+                path = folder / "downloads" / str(job.name)
+                partial = path.with_suffix(".pdf.part")
+                partial.write_bytes(pdf)
+                os.replace(partial, path)
+            log.info("practice guide: %d changed PDFs drawn after the rebuild in %.1f s", maker.count, maker.seconds)
+        except Exception as err:  # the preview carries on; the next rebuild tries again
+            if still_wanted():
+                # not through MkDocs' logger: a warning there, during the next rebuild, would
+                # fail that rebuild in strict mode. `mkdocs build` draws every PDF and fails.
+                background_log.warning("practice guide: drawing the changed PDFs failed: %s", err)
+
+    thread = threading.Thread(target=work, name="practice-guide-pdfs", daemon=True)
+    thread.start()
+    return thread
 
 
 def _can_fork() -> bool:
@@ -285,6 +350,6 @@ def pdfs(guide: m.Guide, maker: PdfMaker | None = None) -> dict[str, bytes]:
     jobs = {checklist_name(None): maker.checklist_job(guide, None)}
     jobs.update({checklist_name(lv): maker.checklist_job(guide, lv) for lv in guide.levels})
     jobs[ACTION_PLAN] = maker.action_plan_job(guide)
-    out = dict(zip(jobs, maker.draw_all(list(jobs.values()))))
+    out = dict(zip(jobs, maker.draw_all([replace(job, name=name) for name, job in jobs.items()])))
     log.info("practice guide: %d PDFs drawn in %.2f s, %d from the cache", maker.count, maker.seconds, maker.cached)
     return out

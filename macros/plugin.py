@@ -26,8 +26,8 @@ from .load import GuideError, load_guide
 from .model import Guide
 from .outputs import generated_files
 from .pages import generated_pages
-from .pdf import PdfError, PdfMaker, briefing_name, is_briefing
-from .render import Fragments
+from .pdf import PdfError, PdfMaker, briefing_name, deferred, draw_in_background, is_briefing
+from .render import Fragments, template_cache
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -51,9 +51,16 @@ class PracticeGuideConfig(Config):
 class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
     guide: Guide
     fragments: Fragments
+    serving = False  # under `mkdocs serve`: changed PDFs are drawn after each rebuild
+    generation = 0  # builds started: a PDF drawn for an older build is not put in the site
+
+    def on_startup(self, *, command, dirty):
+        # With this hook MkDocs keeps the plugin between `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config):
-        root = Path(config.config_file_path).resolve().parent
+        self.generation += 1
+        root = self.root = Path(config.config_file_path).resolve().parent
         self.edition = root / self.config.edition if self.config.edition else None
         if self.edition is not None and not self.edition.is_dir():
             raise DataError(f"the edition folder {self.config.edition} (plugin option 'edition' in mkdocs.yml) is missing")
@@ -64,7 +71,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             self.guide = load_guide(root / self.config.standards_dir, root, editions=editions)
         except GuideError as err:
             raise DataError(err.report()) from None
-        self.fragments = Fragments(root / self.config.fragments_dir)
+        self.fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
         if self.config.language_check:
             findings = lint_project(self.guide, root, Path(config.docs_dir), root / self.config.standards_dir)
             if self.edition is not None:  # an edition's own pages and records, by the same rules
@@ -118,8 +125,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             files.append(File.generated(config, page.src_uri, content=page.content))
         if self.edition is not None:  # before the downloads, so that a clash fails fast
             self._add_edition_pages(files, config)
+        self.pending_pdfs: list = []
         try:
-            outputs = generated_files(self.guide, config.site_url or "")
+            with deferred(self.pending_pdfs if self.serving else None):
+                outputs = generated_files(self.guide, config.site_url or "")
         except PdfError as err:
             raise PluginError(str(err)) from None
         self.made = {p.removeprefix("downloads/"): c for p, c in outputs.items() if p.startswith("downloads/")}
@@ -154,7 +163,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if self.pdf_maker is None:
                 self.pdf_maker = PdfMaker()
             page_url = urljoin(config.site_url, page.url) if config.site_url else ""
-            pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url, page.url)
+            with deferred(self.pending_pdfs if self.serving else None):
+                name = pdf_file.src_uri.removeprefix("downloads/")
+                pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url, page.url, name)
             self.briefing_titles[pdf_file.src_uri.removeprefix("downloads/")] = page.title
             log.debug("practice guide: %s made in %.2f s so far", pdf_file.src_uri, self.pdf_maker.seconds)
         return html
@@ -176,7 +187,14 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         if len(workers) != 1:
             raise PluginError(f"expected one search worker of Material's in assets/javascripts/workers/, found {workers or 'none'}")
         env.globals["material_search_worker"] = workers[0]
+        env.bytecode_cache = template_cache(self.root, "theme")  # compiled page templates, kept (render.py)
         return env
+
+    def on_post_build(self, config) -> None:
+        if self.serving and self.pending_pdfs:
+            generation = self.generation
+            log.info("practice guide: %d changed PDFs are being drawn; the preview has a placeholder until then", len(self.pending_pdfs))
+            draw_in_background(self.pending_pdfs, Path(config.site_dir), lambda: self.generation == generation)
 
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .routes import Links
@@ -18,9 +18,10 @@ from .routes import Links
 class Fragments:
     """Calls a named macro in a fragment file and returns safe HTML."""
 
-    def __init__(self, fragments_dir: Path | str):
+    def __init__(self, fragments_dir: Path | str, bytecode_cache: BytecodeCache | None = None):
         self.env = Environment(
             loader=FileSystemLoader(str(fragments_dir)),
+            bytecode_cache=bytecode_cache,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -38,6 +39,23 @@ class Fragments:
         # Markdown treats blank lines and indentation inside raw HTML blocks as
         # structure: emit the fragment as one compact block.
         return Markup(_compact(str(html)))
+
+
+def template_cache(root: Path | str, name: str) -> BytecodeCache | None:
+    """Compiled templates, kept under ``.cache/jinja/<name>/`` between builds.
+
+    Compiling Jinja templates (Material's page templates and the fragments) is a good part of
+    a build, and all of it again on every ``mkdocs serve`` rebuild. Jinja keys each entry on
+    the template's file and a checksum of its source, and writes it atomically, so an edited
+    template is compiled afresh and a parallel build never reads half a file. One folder per
+    Jinja environment, since the environments' options differ. None when it cannot be written.
+    """
+    folder = Path(root) / ".cache" / "jinja" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _compact(html: str) -> str:
