@@ -52,6 +52,10 @@ test: setup ## Run every test: data, fragments, built site, PDFs, xlsx and brows
 test-fast: setup ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
+BENCH ?=
+bench: setup ## Measure build, serve and page weight; prints a table, writes bench/results/bench.json (BENCH=--quick: 2 min)
+	$(BIN)/python bench/run.py $(BENCH)
+
 constraints: ## Re-pin every transitive package after changing requirements.txt
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin
 	.venv-pin/bin/python -m pip install --quiet -r requirements.txt
