@@ -234,6 +234,11 @@ class PdfMaker:
     def briefing(
         self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "", name: str | None = None
     ) -> bytes:
+        return self.draw_all([self.briefing_job(meta, title, content_html, page_url, page_path, name)])[0]
+
+    def briefing_job(
+        self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "", name: str | None = None
+    ) -> "Job":
         """A briefing paper from its page's rendered HTML (trusted: the site's own build).
 
         ``page_url`` is the page's absolute address when the site's URL is known: relative
@@ -242,7 +247,7 @@ class PdfMaker:
         make them relative to ``downloads/``, where the PDF is published: they work when the
         PDF is opened from the site.
         """
-        return self.render(
+        return self.job(
             "briefing.html",
             name=name,
             base_url=page_url or None,

@@ -146,6 +146,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         so that it is rendered after every briefing and can give their sizes."""
         self.briefings: dict[str, File] = {}  # src_uri of the page -> its PDF
         self.briefing_titles: dict[str, str] = {}  # PDF name -> page title, once made
+        self.briefing_jobs: list = []  # (PDF file, pdf.Job) of the pages rendered, to draw together
         self.pdf_maker: PdfMaker | None = None
         for page_file in list(files.documentation_pages()):
             if is_briefing(page_file.src_uri):
@@ -163,24 +164,39 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if self.pdf_maker is None:
                 self.pdf_maker = PdfMaker()
             page_url = urljoin(config.site_url, page.url) if config.site_url else ""
-            with deferred(self.pending_pdfs if self.serving else None):
-                name = pdf_file.src_uri.removeprefix("downloads/")
-                pdf_file.content_bytes = self.pdf_maker.briefing(self.guide.meta, page.title, html, page_url, page.url, name)
-            self.briefing_titles[pdf_file.src_uri.removeprefix("downloads/")] = page.title
-            log.debug("practice guide: %s made in %.2f s so far", pdf_file.src_uri, self.pdf_maker.seconds)
+            name = pdf_file.src_uri.removeprefix("downloads/")
+            job = self.pdf_maker.briefing_job(self.guide.meta, page.title, html, page_url, page.url, name)
+            self.briefing_jobs.append((pdf_file, job))  # drawn with the others: _draw_briefings
+            self.briefing_titles[name] = page.title
         return html
+
+    def _draw_briefings(self) -> None:
+        """Draw the briefing PDFs of the pages rendered so far all at once, so that pdf.py can
+        draw them in parallel (one at a time as each page was rendered, they took twice as long
+        on two cores). Called before the downloads page needs their sizes, and in ``on_env``,
+        which MkDocs runs after every page is rendered and before it writes any file."""
+        if not self.briefing_jobs or self.pdf_maker is None:
+            return
+        items, self.briefing_jobs = self.briefing_jobs, []
+        with deferred(self.pending_pdfs if self.serving else None):
+            drawn = self.pdf_maker.draw_all([job for _, job in items])
+        for (pdf_file, _), pdf in zip(items, drawn):
+            pdf_file.content_bytes = pdf
+        log.debug("practice guide: %d briefing PDFs made in %.2f s", len(items), self.pdf_maker.seconds)
 
     def downloads(self) -> list[exports.Download]:
         """Every download of this build, described, for the downloads page."""
         pending = [src for src, f in self.briefings.items() if f.src_uri.removeprefix("downloads/") not in self.briefing_titles]
         if pending:
             raise PluginError(f"the downloads page was rendered before the briefing pages {', '.join(pending)}")
+        self._draw_briefings()
         made = dict(self.made)
         for src, pdf_file in self.briefings.items():
             made[pdf_file.src_uri.removeprefix("downloads/")] = pdf_file.content_bytes
         return exports.catalogue(self.guide, made, self.briefing_titles)
 
     def on_env(self, env, config, files):
+        self._draw_briefings()  # any not drawn yet (a site without a downloads page)
         # The name of Material's search worker (it carries a content hash), for the config
         # block in overrides/main.html that puts stemmed-search.js in front of it.
         workers = [f.src_uri.rsplit("/", 1)[-1] for f in files if f.src_uri.startswith("assets/javascripts/workers/search.") and f.src_uri.endswith(".min.js")]
