@@ -18,6 +18,11 @@ from .routes import level_src, standard_src
 class GeneratedPage:
     src_uri: str  # path relative to docs/
     content: str  # Markdown with front matter
+    call: tuple[str, str] | None = None  # (macro, record ID): the one call in the content
+
+
+def _page(src_uri: str, front_matter: str, macro: str, record_id: str) -> GeneratedPage:
+    return GeneratedPage(src_uri, front_matter + f'{{{{ {macro}("{record_id}") }}}}\n', (macro, record_id))
 
 
 def _front_matter(**fields: object) -> str:
@@ -30,32 +35,30 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
     pages = []
     for level in guide.levels:
         pages.append(
-            GeneratedPage(
-                level_src(level.id),
-                _front_matter(title=f"{level.title} standards", description=level.summary)
-                + f'{{{{ level_page("{level.id}") }}}}\n',
-            )
+            _page(level_src(level.id), _front_matter(title=f"{level.title} standards", description=level.summary), "level_page", level.id)
         )
     for s in guide.standards:
         pages.append(
-            GeneratedPage(
+            _page(
                 standard_src(s.id),
                 _front_matter(
                     title=f"{s.id}: {s.title}",
                     description=s.statement,
                     tags=[s.level.title, s.theme.title],
                     search={"boost": 2},
-                )
-                + f'{{{{ standard_page("{s.id}") }}}}\n',
+                ),
+                "standard_page",
+                s.id,
             )
         )
     # a retired standard keeps its address, saying why it went and what replaced it
     for r in guide.retired:
         pages.append(
-            GeneratedPage(
+            _page(
                 standard_src(r.id),
-                _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}")
-                + f'{{{{ retired_page("{r.id}") }}}}\n',
+                _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}"),
+                "retired_page",
+                r.id,
             )
         )
     return pages

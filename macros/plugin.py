@@ -119,7 +119,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             config.nav.append({self.config.edition_nav_title: pages})
 
     def on_files(self, files: Files, config) -> Files:
+        self.generated_calls = {}  # src_uri -> (macro, record ID), for __init__.on_pre_page_macros
         for page in generated_pages(self.guide):
+            self.generated_calls[page.src_uri] = page.call
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
