@@ -1,10 +1,14 @@
-"""Live preview: a bad edit during ``mkdocs serve`` is reported, and the last good site stays up.
+"""Live preview: a bad edit during ``mkdocs serve`` is reported, and the last good site stays up;
+a PDF that an edit changed is drawn after the rebuild (issue 9: the preview must not wait for
+WeasyPrint) and reaches the served site in full soon after, while ``mkdocs build`` never stands
+a placeholder in for a PDF.
 
 A real ``mkdocs serve`` (as ``make serve`` runs it) on a copy of the project, on a free port.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import socket
@@ -16,8 +20,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-DEADLINE = 120  # seconds to wait for a build or a rebuild; generous for a loaded machine
+DEADLINE = 180  # seconds to wait for a build, a rebuild or a PDF; generous for a loaded machine
+PLACEHOLDER = "This PDF is being drawn"
 
 
 def _free_port() -> int:
@@ -26,9 +32,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _get_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
+
+
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=20) as response:
-        return response.read().decode("utf-8")
+    return _get_bytes(url).decode("utf-8")
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _wait_for(what: str, check, log: Path, proc: subprocess.Popen):
@@ -103,3 +117,31 @@ def test_a_validation_error_is_reported_and_the_last_good_site_stays(served):
     data.write_text(fixed, encoding="utf-8")
     rebuilt = _wait_for("the rebuild after the fix", lambda: "(edited)" in _get(page) and _get(page), log, proc)
     assert f"{title} (edited)" in rebuilt
+
+
+def test_a_changed_pdf_is_drawn_after_the_rebuild_and_then_served_in_full(served):
+    project, base, log, proc = served
+    data = project / "standards" / "benchmark" / "operational.yml"
+    good = data.read_text(encoding="utf-8")
+    sid = re.search(r"(?m)^- id: (OPS-[A-Z]+-\d\d)$", good).group(1)
+    title = re.search(r"(?m)^  title: (.+)$", good).group(1).strip()
+    pdf_url = f"{base}downloads/checklist-operational.pdf"
+    _wait_for("the first build", lambda: _get(f"{base}benchmark/{sid}/"), log, proc)
+    first = _wait_for("the full checklist", lambda: (lambda t: PLACEHOLDER not in t and t)(_pdf_text(_get_bytes(pdf_url))), log, proc)
+    marker = f"Edited for the test {os.getpid()}"
+    assert marker not in first  # negative control
+
+    data.write_text(good.replace(f"  title: {title}", f"  title: {title} ({marker})", 1), encoding="utf-8")
+    _wait_for("the edited page", lambda: marker in _get(f"{base}benchmark/{sid}/"), log, proc)
+    # the page came first; the PDF follows, in full, with the edit in it
+    full = _wait_for("the redrawn checklist", lambda: (lambda t: marker in t and t)(_pdf_text(_get_bytes(pdf_url))), log, proc)
+    assert PLACEHOLDER not in full and title in full
+    assert "changed PDFs are being drawn" in log.read_text()
+    assert "Traceback" not in log.read_text() and "failed" not in log.read_text()
+
+
+def test_a_built_site_has_no_placeholder_pdf(site_dir):
+    pdfs = sorted((site_dir / "downloads").glob("*.pdf"))
+    assert len(pdfs) >= 5
+    for path in pdfs:
+        assert PLACEHOLDER not in _pdf_text(path.read_bytes()), path.name
