@@ -471,7 +471,7 @@ def _build(c: _Checker) -> m.Guide:
                 principles=get(v.get("principles", ())),
                 outcomes=get(v.get("outcomes", ())),
                 keywords=keywords,
-                search_terms=search_terms(text, keywords, glossary, patterns),
+                search_terms=search_terms(text, keywords, patterns),
                 added=v["added"],
                 changed=v.get("changed"),
                 change_note=v.get("change_note"),
@@ -522,13 +522,13 @@ def _build(c: _Checker) -> m.Guide:
     return replace(guide, by_id=MappingProxyType(by_id))
 
 
-def search_terms(text: str, keywords: tuple[str, ...], glossary: tuple[m.GlossaryEntry, ...], patterns: list | None = None) -> tuple[str, ...]:
+def search_terms(text: str, keywords: tuple[str, ...], glossary: list[GlossaryPattern]) -> tuple[str, ...]:
     """Keywords plus every glossary synonym of a term that the text uses.
 
-    ``patterns``: :func:`glossary_patterns` of ``glossary``, compiled once for every standard."""
+    ``glossary``: :func:`glossary_patterns`, compiled once for every standard."""
     found: list[str] = list(keywords)
     haystack = text.casefold()
-    for entry, (folded, pattern) in zip(glossary, patterns if patterns is not None else glossary_patterns(glossary)):
+    for entry, folded, pattern in glossary:
         # the plain substring test is quick and rules out most entries before the regex runs
         if any(t in haystack for t in folded) and pattern.search(haystack):
             found.extend(entry.terms)
@@ -538,12 +538,15 @@ def search_terms(text: str, keywords: tuple[str, ...], glossary: tuple[m.Glossar
     return tuple(unique.values())
 
 
-def glossary_patterns(glossary: tuple[m.GlossaryEntry, ...]) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
-    """Per glossary entry: its terms case-folded, and one regex for any of them as a whole word."""
+GlossaryPattern = tuple[m.GlossaryEntry, tuple[str, ...], re.Pattern[str]]
+
+
+def glossary_patterns(glossary: tuple[m.GlossaryEntry, ...]) -> list[GlossaryPattern]:
+    """Per glossary entry: the entry, its terms case-folded, and one regex for any of them as a whole word."""
     out = []
     for entry in glossary:
         folded = tuple(t.casefold() for t in entry.terms)
-        out.append((folded, re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in folded))))
+        out.append((entry, folded, re.compile("|".join(rf"(?<!\w){re.escape(t)}(?!\w)" for t in folded))))
     return out
 
 
