@@ -109,9 +109,9 @@ def main() -> None:
 
     project_plugin = Path(args.config).exists() and "practice-guide" in Path(args.config).read_text(encoding="utf-8")
     if project_plugin:
-        import macros.outputs as outputs
-        import macros.pdf as pdf
-        import macros.plugin as plugin
+        import macros.downloads.registry as outputs
+        import macros.downloads.pdf as pdf
+        import macros.adapter.plugin as plugin
 
         plugin.load_guide = watch.wrap("load and validate", plugin.load_guide)
         plugin.lint_project = watch.wrap("language check", plugin.lint_project)

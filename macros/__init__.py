@@ -8,7 +8,7 @@ validation), ``model``, ``render``, ``routes``, ``pages``, ``exports`` and ``cli
 
 from __future__ import annotations
 
-from . import changes
+from .data import changes
 
 PLUGIN = "practice-guide"
 

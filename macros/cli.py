@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import jsonschema
-from . import lint
-from .load import GuideError, load_guide
+from .data import editor_schema as jsonschema
+from .language import checker as lint
+from .data.load import GuideError, load_guide
 
 
 def _load(args: argparse.Namespace):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import load_guide
+from macros.data.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

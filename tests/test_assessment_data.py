@@ -9,8 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros import assessment, outputs
-from macros.load import load_guide
+from macros.downloads import assessment
+from macros.downloads import registry as outputs
+from macros.data.load import load_guide
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

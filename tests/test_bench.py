@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.lint import lint_project
-from macros.load import GuideError, load_guide
+from macros.language.checker import lint_project
+from macros.data.load import GuideError, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import changes
+from macros.data import changes
 
 
 def _soup(path: Path) -> BeautifulSoup:

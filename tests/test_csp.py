@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from pages import page_urls, search, wait_until
 
-from macros.csp import PolicyMissing, allow_inline_scripts, inline_scripts, script_hash
+from macros.web.csp import PolicyMissing, allow_inline_scripts, inline_scripts, script_hash
 
 META = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">"
 

@@ -10,7 +10,8 @@ import subprocess
 
 from bs4 import BeautifulSoup
 
-from macros import exports, pdf
+from macros.downloads import opendata as exports
+from macros.downloads import pdf
 
 
 def soup(path):

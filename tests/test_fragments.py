@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_guide
-from macros.render import Fragments
+from macros.data.load import load_guide
+from macros.web.fragments import Fragments
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

@@ -20,8 +20,8 @@ import docx
 import pytest
 
 from conftest import ROOT
-from macros import lint
-from macros.load import GuideError, load_guide
+from macros.language import checker as lint
+from macros.data.load import GuideError, load_guide
 
 SENTENCES = ROOT / "tests" / "fixtures" / "lint" / "sentences.txt"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import GuideError, load_guide
+from macros.data.load import GuideError, load_guide
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "standards"
 

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros import pdf
-from macros.load import load_guide
+from macros.downloads import pdf
+from macros.data.load import load_guide
 
 A4 = {(595, 842), (842, 595)}  # points, portrait and landscape
 
@@ -135,8 +135,8 @@ def test_missing_pango_stops_with_the_debian_packages_named(monkeypatch):
 RENDER = """
 import sys
 from pathlib import Path
-from macros import pdf
-from macros.load import load_guide
+from macros.downloads import pdf
+from macros.data.load import load_guide
 guide = load_guide(Path(sys.argv[1]) / "standards", Path(sys.argv[1]))
 maker = pdf.PdfMaker(cache_dir=None)
 sys.stdout.buffer.write(maker.checklist(guide, guide.levels[-1]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from macros import routes
+from macros.web import routes
 
 
 def _relpath(target: str, from_page: str) -> str:

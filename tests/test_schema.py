@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import jsonschema as gen
-from macros.load import GuideError, load_guide
-from macros.schema import FILES
+from macros.data import editor_schema as gen
+from macros.data.load import GuideError, load_guide
+from macros.data.schema import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "standards" / "schema"

@@ -10,7 +10,7 @@ from io import BytesIO
 import openpyxl
 import pytest
 
-from macros import xlsx
+from macros.downloads import xlsx
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import model as m
+from ..data import model as m
 from . import pdf
 from . import xlsx
-from .routes import url_of
+from ..web.routes import url_of
 
 FORMAT_VERSION = 1
 

@@ -30,8 +30,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-from . import model as m
-from .routes import relative, url_of
+from ..data import model as m
+from ..web.routes import relative, url_of
 
 NAME = "benchmark.xlsx"
 WHERE = "downloads/"  # the folder the file is published in, for relative links

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import assessment, exports, lint, pdf, xlsx
-from . import model as m
+from . import assessment
+from . import opendata as exports
+from ..language import checker as lint
+from . import pdf
+from . import xlsx
+from ..data import model as m
 
 Producer = Callable[[m.Guide], dict[str, bytes]]
 SiteProducer = Callable[[m.Guide, str], dict[str, bytes]]  # also given the site's address

@@ -357,7 +357,7 @@ class _Checker:
                 a, c = rec.values.get("added"), rec.values.get("changed")
                 if a and c and _version(c) < _version(a):
                     self.problem(rec.path, rec.line_of("changed"), f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
-        from .lint import form_problems  # the language checker must be able to use every form
+        from ..language.checker import form_problems  # the language checker must be able to use every form
 
         for rec in self.records.get("language", []):
             for name, message in form_problems(rec.values):

@@ -31,13 +31,13 @@ from urllib.parse import urljoin, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import model as m
-from .routes import relative
+from ..data import model as m
+from ..web.routes import relative
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 background_log = logging.getLogger("practice_guide.pdf")  # outside a build: see draw_in_background
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "overrides" / "pdf"
 # Drawing a PDF is the slow part of the build (WeasyPrint lays out every page). A PDF depends
 # only on its HTML, the CSS, the options and the WeasyPrint version, and the same input always

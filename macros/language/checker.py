@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import model as m
+from ..data import model as m
 
 # --- the pieces every pattern is built from (JavaScript-compatible regex syntax) ---------
 WORD = "A-Za-z0-9_"
@@ -466,7 +466,7 @@ def exempt_field(kind: str, field: str, quoted: bool, key_line_text: str) -> boo
 
 
 def lint_standards(standards_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
-    from .load import text_fields
+    from ..data.load import text_fields
 
     out = []
     for tf in text_fields(standards_dir, root):

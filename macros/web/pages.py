@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import model as m
+from ..data import model as m
 from .routes import level_src, standard_src
 
 

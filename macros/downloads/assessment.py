@@ -15,9 +15,9 @@ Two format versions live here and must move together with the page's JavaScript
 
 from __future__ import annotations
 
-from . import model as m
-from .exports import to_json
-from .routes import url_of
+from ..data import model as m
+from .opendata import to_json
+from ..web.routes import url_of
 
 PATH = "assets/data/assessment.json"
 FORMAT = "parents-as-safeguarding-partners/assessment-data"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 
-from . import model as m
+from ..data import model as m
 
 # page paths (directory URLs, relative to the site root)
 HOME = ""

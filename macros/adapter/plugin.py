@@ -19,15 +19,15 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import exports
-from .csp import PolicyMissing, allow_inline_scripts
-from .lint import lint_project
-from .load import GuideError, load_guide
-from .model import Guide
-from .outputs import generated_files
-from .pages import generated_pages
-from .pdf import PdfError, PdfMaker, briefing_name, deferred, draw_in_background, is_briefing
-from .render import Fragments, template_cache
+from ..downloads import opendata as exports
+from ..web.csp import PolicyMissing, allow_inline_scripts
+from ..language.checker import lint_project
+from ..data.load import GuideError, load_guide
+from ..data.model import Guide
+from ..downloads.registry import generated_files
+from ..web.pages import generated_pages
+from ..downloads.pdf import PdfError, PdfMaker, briefing_name, deferred, draw_in_background, is_briefing
+from ..web.fragments import Fragments, template_cache
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
