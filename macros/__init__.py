@@ -2,13 +2,14 @@
 
 ``define_env`` is the mkdocs-macros entry point: it only wires named macros to the
 model that the ``practice-guide`` plugin loaded, and to the fragment templates.
-Everything else lives in modules that never import MkDocs: ``load`` (reading and
-validation), ``model``, ``render``, ``routes``, ``pages``, ``exports`` and ``cli``.
+Everything else lives in modules that never import MkDocs: ``data`` (reading, validation,
+the model), ``language``, ``web`` (routes, pages, fragments, CSP), ``downloads`` and ``cli``.
 """
 
 from __future__ import annotations
 
 from .data import changes
+from .downloads import registry
 
 PLUGIN = "practice-guide"
 
@@ -17,14 +18,16 @@ def define_env(env) -> None:
     plugin = env.conf.plugins.get(PLUGIN)
     if plugin is None:
         raise RuntimeError(f"mkdocs.yml must list the '{PLUGIN}' plugin before 'macros'")
-    guide, fragments = plugin.guide, plugin.fragments
+    guide, fragments = plugin.build.guide, plugin.build.fragments
 
     def render(template: str, macro: str, **data):
         return fragments.render(template, macro, env.page.url, **data)
 
     macros = {
         "standard_page": lambda standard_id: render("standard.html", "standard_page", standard=guide.standard(standard_id)),
-        "level_page": lambda level_id: render("benchmark.html", "level_page", level=guide.level(level_id), guide=guide),
+        "level_page": lambda level_id: render(
+            "benchmark.html", "level_page", level=guide.level(level_id), guide=guide, checklist=registry.checklist(guide, guide.level(level_id))
+        ),
         "benchmark_overview": lambda: render("benchmark.html", "benchmark_overview", guide=guide),
         "standard_links": lambda ids: render("standard.html", "standard_links", standards=[guide.standard(i) for i in ids]),
         "quote": lambda quote_id: render("voice.html", "quote_block", quote=guide.quote(quote_id), anchor=False),
@@ -35,7 +38,8 @@ def define_env(env) -> None:
         "evidence": lambda: render("guidance.html", "evidence", guide=guide),
         "principles_and_outcomes": lambda: render("guidance.html", "principles_and_outcomes", guide=guide),
         "changes": lambda: render("changes.html", "changes_page", meta=guide.meta, history=changes.history(guide)),
-        "downloads_list": lambda: render("downloads.html", "downloads_list", downloads=plugin.downloads(), meta=guide.meta),
+        # a placeholder the plugin fills in once every download is made (plugin.on_env)
+        "downloads_list": plugin.downloads_list,
         "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
     }
     for name, fn in macros.items():
@@ -52,7 +56,7 @@ def on_pre_page_macros(env) -> None:
     text as a template first. On thousands of standard pages that compiling was most of the
     time the build spent per page above plain MkDocs Material (``make bench``).
     """
-    call = getattr(env.conf.plugins.get(PLUGIN), "generated_calls", {}).get(env.page.file.src_uri)
+    call = env.conf.plugins[PLUGIN].build.generated_calls.get(env.page.file.src_uri)
     if call is not None:
         name, record_id = call
         env.markdown = str(env.macros[name](record_id))

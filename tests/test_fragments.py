@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.data.load import load_guide
+from macros.downloads import registry
 from macros.web.fragments import Fragments
 
 HERE = Path(__file__).parent
@@ -38,7 +39,7 @@ def normalise(html: str) -> str:
 
 CASES = {
     "standard_page": ("standard.html", "standard_page", "benchmark/OPS-TRAUMA-01/", lambda g: {"standard": g.standard("OPS-TRAUMA-01")}),
-    "level_page": ("benchmark.html", "level_page", "benchmark/strategic/", lambda g: {"level": g.level("strategic"), "guide": g}),
+    "level_page": ("benchmark.html", "level_page", "benchmark/strategic/", lambda g: {"level": g.level("strategic"), "guide": g, "checklist": registry.checklist(g, g.level("strategic"))}),
     "benchmark_overview": ("benchmark.html", "benchmark_overview", "benchmark/", lambda g: {"guide": g}),
     "parent_voice": ("voice.html", "parent_voice", "parent-voice/", lambda g: {"guide": g}),
     "evidence": ("guidance.html", "evidence", "evidence/", lambda g: {"guide": g}),

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from macros.downloads import pdf
+from macros.downloads import pdf, registry
 from macros.data.load import load_guide
 
 A4 = {(595, 842), (842, 595)}  # points, portrait and landscape
@@ -37,7 +37,7 @@ def all_pdfs(site_dir: Path) -> list[Path]:
 
 def test_each_level_checklist_holds_its_standards_and_no_others(site_dir, guide):
     for level in guide.levels:
-        text = text_of(site_dir / "downloads" / pdf.checklist_name(level))
+        text = text_of(site_dir / "downloads" / registry.checklist_name(level))
         for s in guide.standards:
             if s.level.id == level.id:
                 assert s.id in text, f"{s.id} missing from the {level.id} checklist"
@@ -51,13 +51,13 @@ def test_each_level_checklist_holds_its_standards_and_no_others(site_dir, guide)
 
 
 def test_whole_benchmark_checklist_holds_every_standard(site_dir, guide):
-    text = text_of(site_dir / "downloads" / pdf.checklist_name(None))
+    text = text_of(site_dir / "downloads" / registry.checklist_name(None))
     assert all(s.id in text for s in guide.standards)
     assert "Wholebenchmark" in squash(text)
 
 
 def test_cover_and_every_footer_carry_version_and_page_x_of_y(site_dir, guide):
-    reader = PdfReader(site_dir / "downloads" / pdf.checklist_name(guide.levels[0]))
+    reader = PdfReader(site_dir / "downloads" / registry.checklist_name(guide.levels[0]))
     n = len(reader.pages)
     cover = reader.pages[0].extract_text()
     assert guide.levels[0].title in cover and guide.meta.version in cover and pdf.long_date(guide.meta.date) in cover
@@ -98,7 +98,7 @@ def test_a_pdf_per_briefing_paper_from_its_rendered_page(site_dir, root):
     papers = [p for p in sorted((root / "docs" / "briefings").glob("*.md")) if p.name != "index.md"]
     assert papers, "no briefing papers in docs/briefings/"
     for paper in papers:
-        out = site_dir / "downloads" / pdf.briefing_name(f"briefings/{paper.name}")
+        out = site_dir / "downloads" / registry.briefing_name(f"briefings/{paper.name}")
         text = text_of(out)
         html = (site_dir / "briefings" / paper.stem / "index.html").read_text(encoding="utf-8")
         title = re.search(r"<h1[^>]*>(.*?)<", html, re.S).group(1).strip()
@@ -135,11 +135,11 @@ def test_missing_pango_stops_with_the_debian_packages_named(monkeypatch):
 RENDER = """
 import sys
 from pathlib import Path
-from macros.downloads import pdf
+from macros.downloads import pdf, registry
 from macros.data.load import load_guide
 guide = load_guide(Path(sys.argv[1]) / "standards", Path(sys.argv[1]))
 maker = pdf.PdfMaker(cache_dir=None)
-sys.stdout.buffer.write(maker.checklist(guide, guide.levels[-1]))
+sys.stdout.buffer.write(maker.draw_all([maker.checklist_job(guide, guide.levels[-1])])[0])
 """
 
 
@@ -153,7 +153,7 @@ def test_same_data_gives_byte_identical_pdfs(root, site_dir, guide):
     second = render_fresh(root, "2")
     assert first[:5] == b"%PDF-" and first == second
     # and the build's copy (possibly from the cache) is the same file
-    assert (site_dir / "downloads" / pdf.checklist_name(guide.levels[-1])).read_bytes() == first
+    assert (site_dir / "downloads" / registry.checklist_name(guide.levels[-1])).read_bytes() == first
 
 
 def test_long_statement_and_twenty_indicators_print_in_full(project_copy):
@@ -169,7 +169,7 @@ def test_long_statement_and_twenty_indicators_print_in_full(project_copy):
     assert len(standard.indicators) == 20
     maker = pdf.PdfMaker(templates_dir=project_copy / "overrides" / "pdf", cache_dir=None)
     out = project_copy / "long.pdf"
-    out.write_bytes(maker.checklist(guide, standard.level))
+    out.write_bytes(maker.draw_all([maker.checklist_job(guide, standard.level)])[0])
     reader = PdfReader(out)
     text = squash("\n".join(p.extract_text() for p in reader.pages))
     assert squash(long_word) in text

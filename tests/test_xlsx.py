@@ -10,12 +10,12 @@ from io import BytesIO
 import openpyxl
 import pytest
 
-from macros.downloads import xlsx
+from macros.downloads import registry, xlsx
 
 
 @pytest.fixture(scope="module")
 def book(site_dir):
-    return openpyxl.load_workbook(site_dir / "downloads" / xlsx.NAME)
+    return openpyxl.load_workbook(site_dir / "downloads" / registry.XLSX)
 
 
 def header(ws) -> list[str]:
@@ -118,6 +118,6 @@ def test_version_stamped_and_output_deterministic(book, guide, site_dir):
     assert book.properties.version == guide.meta.version
     assert book.properties.created.date().isoformat() == str(guide.meta.date)
     assert book.properties.modified == book.properties.created
-    made = (site_dir / "downloads" / xlsx.NAME).read_bytes()
+    made = (site_dir / "downloads" / registry.XLSX).read_bytes()
     assert xlsx.benchmark_xlsx(guide) == made
     openpyxl.load_workbook(BytesIO(made))  # and it opens again

@@ -3,31 +3,36 @@
 It loads and validates the model once per build in ``on_config`` (before MkDocs
 cleans or writes anything, so bad data leaves the previous site intact), adds a
 generated page for every level and standard in ``on_files``, and adds the
-downloads as generated files. Moving to another generator means rewriting this
-file and ``__init__.define_env`` only.
+downloads as generated files. What one build knows is one :class:`Build`, made
+afresh in ``on_config``. Moving to another generator means rewriting this file and
+``__init__.define_env`` only: the rest takes the page's address, the rendered HTML
+or a folder as plain parameters (``registry.generated_files`` and ``write_files``,
+``registry.briefing_pdfs``, ``csp.allow_inline_scripts``, ``pages.edit_url``).
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..downloads import opendata as exports
-from ..web.csp import PolicyMissing, allow_inline_scripts
-from ..language.checker import lint_project
 from ..data.load import GuideError, load_guide
 from ..data.model import Guide
-from ..downloads.registry import generated_files
-from ..web.pages import generated_pages
-from ..downloads.pdf import PdfError, PdfMaker, briefing_name, deferred, draw_in_background, is_briefing
+from ..downloads import registry
+from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
+from ..language.checker import lint_project
+from ..web.csp import PolicyMissing, allow_inline_scripts
 from ..web.fragments import Fragments, template_cache
+from ..web.pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -48,11 +53,32 @@ class PracticeGuideConfig(Config):
     language_check = c.Type(bool, default=True)
 
 
-class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
+@dataclass
+class Build:
+    """Everything one build knows, made in ``on_config``: ``mkdocs serve`` keeps the plugin
+    between rebuilds, so nothing of one build may be left on the plugin for the next."""
+
+    generation: int  # which build of this process: a PDF drawn for an older one is not put in the site
+    root: Path
+    edition: Path | None
     guide: Guide
     fragments: Fragments
+    # the one PDF maker of this build, made in on_files; under mkdocs serve its draw_later
+    # list holds the PDFs to draw after the rebuild
+    pdf: PdfMaker | None = None
+    generated_calls: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (macro, record ID)
+    edit_urls: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> its record's source
+    made: dict[str, bytes] = field(default_factory=dict)  # name under downloads/ -> bytes made from the model
+    briefings: dict[str, File] = field(default_factory=dict)  # src_uri of a briefing page -> its PDF, filled in on_env
+    # the token the downloads_list macro leaves in the downloads page, replaced in on_env by the
+    # list with every size, once every download (the briefing PDFs too) is made
+    downloads_token: str = field(default_factory=lambda: f"<!-- practice-guide downloads list {secrets.token_hex(8)} -->")
+
+
+class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
+    build: Build
     serving = False  # under `mkdocs serve`: changed PDFs are drawn after each rebuild
-    generation = 0  # builds started: a PDF drawn for an older build is not put in the site
+    generation = 0  # builds started in this process
 
     def on_startup(self, *, command, dirty):
         # With this hook MkDocs keeps the plugin between `mkdocs serve` rebuilds.
@@ -60,26 +86,31 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def on_config(self, config):
         self.generation += 1
-        root = self.root = Path(config.config_file_path).resolve().parent
-        self.edition = root / self.config.edition if self.config.edition else None
-        if self.edition is not None and not self.edition.is_dir():
+        root = Path(config.config_file_path).resolve().parent
+        edition = root / self.config.edition if self.config.edition else None
+        if edition is not None and not edition.is_dir():
             raise DataError(f"the edition folder {self.config.edition} (plugin option 'edition' in mkdocs.yml) is missing")
-        editions = (self.edition / "standards",) if self.edition and (self.edition / "standards").is_dir() else ()
-        if self.edition is not None:
-            config.watch.append(str(self.edition))
+        editions = (edition / "standards",) if edition and (edition / "standards").is_dir() else ()
+        if edition is not None:
+            config.watch.append(str(edition))
         try:
-            self.guide = load_guide(root / self.config.standards_dir, root, editions=editions)
+            guide = load_guide(root / self.config.standards_dir, root, editions=editions)
         except GuideError as err:
             raise DataError(err.report()) from None
-        self.fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
+        fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
+        self.build = Build(self.generation, root, edition, guide, fragments)
         if self.config.language_check:
-            findings = lint_project(self.guide, root, Path(config.docs_dir), root / self.config.standards_dir)
-            if self.edition is not None:  # an edition's own pages and records, by the same rules
-                findings += lint_project(self.guide, root, self.edition / "docs", self.edition / "standards")
+            findings = lint_project(guide, root, Path(config.docs_dir), root / self.config.standards_dir)
+            if edition is not None:  # an edition's own pages and records, by the same rules
+                findings += lint_project(guide, root, edition / "docs", edition / "standards")
             for finding in findings:
                 log.warning("language check: %s", finding)
-        log.debug("practice guide: %d standards loaded", len(self.guide.standards))
+        log.debug("practice guide: %d standards loaded", len(guide.standards))
         return config
+
+    def downloads_list(self) -> Markup:
+        """What the downloads_list macro puts in the page: a token, filled in by on_env."""
+        return Markup(self.build.downloads_token)
 
     def on_serve(self, server, config, builder):
         """Keep serving the last good site while the data has problems.
@@ -112,7 +143,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def _add_edition_pages(self, files: Files, config) -> None:
         """Add the edition's docs/ files; its pages go at the end of the nav, in one section."""
-        docs = self.edition / "docs"
+        docs = self.build.edition / "docs"
         pages = []
         for path in sorted(p for p in docs.rglob("*") if p.is_file()) if docs.is_dir() else ():
             src_uri = path.relative_to(docs).as_posix()
@@ -126,100 +157,70 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             config.nav.append({self.config.edition_nav_title: pages})
 
     def on_files(self, files: Files, config) -> Files:
-        self.generated_calls = {}  # src_uri -> (macro, record ID), for __init__.on_pre_page_macros
-        for page in generated_pages(self.guide):
-            self.generated_calls[page.src_uri] = page.call
+        build = self.build
+        for page in generated_pages(build.guide):
+            build.generated_calls[page.src_uri] = page.call
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
-        if self.edition is not None:  # before the downloads, so that a clash fails fast
+        if build.edition is not None:  # before the downloads, so that a clash fails fast
             self._add_edition_pages(files, config)
-        self.pending_pdfs: list = []
         try:
-            with deferred(self.pending_pdfs if self.serving else None):
-                outputs = generated_files(self.guide, config.site_url or "")
+            build.pdf = PdfMaker(draw_later=[] if self.serving else None)
+            outputs = registry.generated_files(build.guide, config.site_url or "", build.pdf)
         except PdfError as err:
             raise PluginError(str(err)) from None
-        self.made = {p.removeprefix("downloads/"): c for p, c in outputs.items() if p.startswith("downloads/")}
+        build.made = {p.removeprefix(registry.FOLDER): c for p, c in outputs.items() if p.startswith(registry.FOLDER)}
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
-        self._add_briefing_pdfs(files, config)
+        # Briefing papers are Markdown pages that call macros, so their PDFs are made from each
+        # page's rendered HTML, in on_env (every page is rendered by then, and no file written).
+        # Each is listed in `files` here, empty, so that links to it are checked like any other.
+        for page_file in list(files.documentation_pages()):
+            if registry.is_briefing(page_file.src_uri):
+                pdf_file = File.generated(config, registry.FOLDER + registry.briefing_name(page_file.src_uri), content=b"")
+                files.append(pdf_file)
+                build.briefings[page_file.src_uri] = pdf_file
         return files
 
-    def _add_briefing_pdfs(self, files: Files, config) -> None:
-        """Briefing papers are Markdown pages that call macros, so their PDFs are made from each
-        page's rendered HTML in ``on_page_content``, not from the model. MkDocs renders every page
-        before it writes any file, so the PDFs are still made before the site is written (a failed
-        PDF fails the build with nothing written). Each PDF is listed in ``files`` here, empty, and
-        filled in when its page is rendered; the downloads page is moved to the end of the pages
-        so that it is rendered after every briefing and can give their sizes."""
-        self.briefings: dict[str, File] = {}  # src_uri of the page -> its PDF
-        self.briefing_titles: dict[str, str] = {}  # PDF name -> page title, once made
-        self.briefing_jobs: list = []  # (PDF file, pdf.Job) of the pages rendered, to draw together
-        self.pdf_maker: PdfMaker | None = None
-        for page_file in list(files.documentation_pages()):
-            if is_briefing(page_file.src_uri):
-                pdf_file = File.generated(config, f"downloads/{briefing_name(page_file.src_uri)}", content=b"")
-                files.append(pdf_file)
-                self.briefings[page_file.src_uri] = pdf_file
-        downloads_page = files.get_file_from_path("downloads.md")
-        if downloads_page is not None:
-            files.remove(downloads_page)
-            files.append(downloads_page)
-
-    def on_page_content(self, html: str, page, config, files) -> str:
-        pdf_file = self.briefings.get(page.file.src_uri)
-        if pdf_file is not None:
-            if self.pdf_maker is None:
-                self.pdf_maker = PdfMaker()
-            page_url = urljoin(config.site_url, page.url) if config.site_url else ""
-            name = pdf_file.src_uri.removeprefix("downloads/")
-            job = self.pdf_maker.briefing_job(self.guide.meta, page.title, html, page_url, page.url, name)
-            self.briefing_jobs.append((pdf_file, job))  # drawn with the others: _draw_briefings
-            self.briefing_titles[name] = page.title
-        return html
-
-    def _draw_briefings(self) -> None:
-        """Draw the briefing PDFs of the pages rendered so far all at once, so that pdf.py can
-        draw them in parallel (one at a time as each page was rendered, they took twice as long
-        on two cores). Called before the downloads page needs their sizes, and in ``on_env``,
-        which MkDocs runs after every page is rendered and before it writes any file."""
-        if not self.briefing_jobs or self.pdf_maker is None:
-            return
-        items, self.briefing_jobs = self.briefing_jobs, []
-        with deferred(self.pending_pdfs if self.serving else None):
-            drawn = self.pdf_maker.draw_all([job for _, job in items])
-        for (pdf_file, _), pdf in zip(items, drawn):
-            pdf_file.content_bytes = pdf
-        log.debug("practice guide: %d briefing PDFs made in %.2f s", len(items), self.pdf_maker.seconds)
-
-    def downloads(self) -> list[exports.Download]:
-        """Every download of this build, described, for the downloads page."""
-        pending = [src for src, f in self.briefings.items() if f.src_uri.removeprefix("downloads/") not in self.briefing_titles]
-        if pending:
-            raise PluginError(f"the downloads page was rendered before the briefing pages {', '.join(pending)}")
-        self._draw_briefings()
-        made = dict(self.made)
-        for src, pdf_file in self.briefings.items():
-            made[pdf_file.src_uri.removeprefix("downloads/")] = pdf_file.content_bytes
-        return exports.catalogue(self.guide, made, self.briefing_titles)
-
     def on_env(self, env, config, files):
-        self._draw_briefings()  # any not drawn yet (a site without a downloads page)
+        """Every page is rendered (MkDocs renders all before it writes any), and no file written:
+        draw the briefing PDFs from their pages, then fill in the downloads list, sizes and all."""
+        build = self.build
+        rendered = []
+        for src_uri in build.briefings:
+            page = files.get_file_from_path(src_uri).page
+            absolute = urljoin(config.site_url, page.url) if config.site_url else ""
+            rendered.append(registry.RenderedPage(src_uri, page.title, page.content, page.url, absolute))
+        try:
+            drawn = registry.briefing_pdfs(build.pdf, build.guide.meta, rendered) if rendered else {}
+        except PdfError as err:
+            raise PluginError(str(err)) from None
+        for src_uri, pdf_file in build.briefings.items():
+            pdf_file.content_bytes = drawn[registry.briefing_name(src_uri)]
+        log.debug("practice guide: %d briefing PDFs made; %.2f s drawing PDFs", len(rendered), build.pdf.seconds)
+        made = {**build.made, **drawn}
+        downloads = registry.listing(registry.catalogue(build.guide, {p.src_uri: p.title for p in rendered}), made)
+        for page_file in files.documentation_pages():
+            page = page_file.page
+            if page is not None and page.content and build.downloads_token in page.content:
+                listed = build.fragments.render("downloads.html", "downloads_list", page.url, downloads=downloads, meta=build.guide.meta)
+                page.content = page.content.replace(build.downloads_token, str(listed))
         # The name of Material's search worker (it carries a content hash), for the config
         # block in overrides/main.html that puts stemmed-search.js in front of it.
         workers = [f.src_uri.rsplit("/", 1)[-1] for f in files if f.src_uri.startswith("assets/javascripts/workers/search.") and f.src_uri.endswith(".min.js")]
         if len(workers) != 1:
             raise PluginError(f"expected one search worker of Material's in assets/javascripts/workers/, found {workers or 'none'}")
         env.globals["material_search_worker"] = workers[0]
-        env.bytecode_cache = template_cache(self.root, "theme")  # compiled page templates, kept (render.py)
+        env.bytecode_cache = template_cache(build.root, "theme")  # compiled page templates, kept (render.py)
         return env
 
     def on_post_build(self, config) -> None:
-        if self.serving and self.pending_pdfs:
-            generation = self.generation
-            log.info("practice guide: %d changed PDFs are being drawn; the preview has a placeholder until then", len(self.pending_pdfs))
-            draw_in_background(self.pending_pdfs, Path(config.site_dir), lambda: self.generation == generation)
+        build = self.build
+        pending: list[Job] = build.pdf.draw_later if build.pdf is not None and build.pdf.draw_later else []
+        if self.serving and pending:
+            log.info("practice guide: %d changed PDFs are being drawn; the preview has a placeholder until then", len(pending))
+            draw_in_background(build.pdf, pending, Path(config.site_dir), lambda: self.generation == build.generation)
 
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of

@@ -1,10 +1,16 @@
 """Printable PDFs made at build time with WeasyPrint. No MkDocs import here.
 
 The checklists (one per level and one for the whole benchmark) and the blank action-plan
-template are made from the model by :func:`pdfs`, a producer listed in ``outputs.PRODUCERS``.
-The briefing papers are written as Markdown pages, so their PDFs are made from each page's
-rendered HTML by :meth:`PdfMaker.briefing`, which the MkDocs adapter calls (see
-``plugin.PracticeGuidePlugin.on_page_content``).
+template are made from the model: ``registry.DOWNLOADS`` declares each with the job that
+draws it (:meth:`PdfMaker.checklist_job`, :meth:`PdfMaker.action_plan_job`). The briefing
+papers are written as Markdown pages, so their PDFs are made from each page's rendered HTML
+(:meth:`PdfMaker.briefing_job`, through ``registry.briefing_pdfs``, which the site
+generator's adapter calls once every page is rendered).
+
+One :class:`PdfMaker` serves one build. Under ``mkdocs serve`` it is made with
+``draw_later=[]``: a named PDF not in the cache is then not drawn but added to that list, and a
+one-page "being drawn" PDF stands in for it; :func:`draw_in_background` draws the list after
+the rebuild. ``mkdocs build`` passes no list, so every PDF is drawn in full.
 
 Markup lives in Jinja templates in ``overrides/pdf/`` and the look in ``overrides/pdf/pdf.css``.
 Every PDF is A4, tagged PDF/UA-1, in British English with its title set, uses the DejaVu Sans
@@ -14,8 +20,6 @@ the data's version date, so the same data gives byte-identical files.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime as dt
 import hashlib
 import logging
@@ -24,8 +28,8 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -48,7 +52,6 @@ CACHE = ROOT / ".cache" / "pdf"
 CACHE_ENV = "PRACTICE_GUIDE_PDF_CACHE"
 OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "pdf_identifier": False, "uncompressed_pdf": False}
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
-WHOLE_BENCHMARK = "benchmark"  # checklist-benchmark.pdf holds every level
 
 
 class PdfError(RuntimeError):
@@ -78,24 +81,6 @@ def long_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
-def checklist_name(level: m.Level | None) -> str:
-    return f"checklist-{level.id if level else WHOLE_BENCHMARK}.pdf"
-
-
-ACTION_PLAN = "action-plan-template.pdf"
-
-
-def is_briefing(src_uri: str) -> bool:
-    """Whether a page (path relative to ``docs/``) is a briefing paper that gets a PDF."""
-    path = PurePosixPath(src_uri)
-    return str(path.parent) == "briefings" and path.suffix == ".md" and path.name != "index.md"
-
-
-def briefing_name(src_uri: str) -> str:
-    """``briefings/working-alongside-parents.md`` -> ``briefing-working-alongside-parents.pdf``."""
-    return f"briefing-{Path(src_uri).stem}.pdf"
-
-
 @dataclass(frozen=True)
 class Stamp:
     """What every PDF is stamped with: the data's title, version and date."""
@@ -112,9 +97,17 @@ class Stamp:
 
 
 class PdfMaker:
-    """Renders a PDF template to bytes. Make one per build: fonts are set up once."""
+    """Renders a PDF template to bytes. Make one per build: fonts are set up once.
 
-    def __init__(self, templates_dir: Path | str = TEMPLATES, cache_dir: Path | str | None = CACHE):
+    ``draw_later``: a list to add each named PDF to instead of drawing it when it is not in the
+    cache (a placeholder stands in for it); the adapter passes one under ``mkdocs serve`` and
+    hands it to :func:`draw_in_background` after the rebuild. None (``mkdocs build``): draw all.
+    """
+
+    def __init__(
+        self, templates_dir: Path | str = TEMPLATES, cache_dir: Path | str | None = CACHE, *, draw_later: list["Job"] | None = None
+    ):
+        self.draw_later = draw_later
         self.wp = load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
@@ -168,7 +161,7 @@ class PdfMaker:
         safe (see :func:`_can_fork`). The bytes do not depend on which way they were made."""
         results: list[bytes | None] = [self._cached(job.key) for job in jobs]
         missing = [i for i, pdf in enumerate(results) if pdf is None]
-        pending = _DEFERRED.get()
+        pending = self.draw_later
         if pending is not None and any(jobs[i].name for i in missing):
             placeholder = self.render("pending.html")  # unnamed: drawn once, then cached
             for i in missing:
@@ -176,11 +169,20 @@ class PdfMaker:
                     results[i] = placeholder
                     pending.append(jobs[i])
             missing = [i for i in missing if results[i] is None]
+        return self._draw_missing(jobs, results, missing)
+
+    def make(self, job: "Job") -> bytes:
+        """One job's PDF, from the cache or drawn now, whatever ``draw_later`` says."""
+        cached = self._cached(job.key)
+        return self._draw_missing([job], [cached], [] if cached is not None else [0])[0]
+
+    def _draw_missing(self, jobs: list["Job"], results: list[bytes | None], missing: list[int]) -> list[bytes]:
         started = time.perf_counter()
         workers = min(len(missing), os.cpu_count() or 1)
         if workers > 1 and _can_fork():
             context = multiprocessing.get_context("fork")
-            # fork: the workers inherit this maker (fonts, CSS) instead of setting up their own
+            # fork: the workers inherit this maker (fonts, CSS) instead of setting up their own;
+            # the initializer hands it to each worker process (see _adopt)
             with context.Pool(workers, initializer=_adopt, initargs=(self,)) as pool:
                 drawn = pool.map(_draw_adopted, [jobs[i] for i in missing], chunksize=1)
         else:
@@ -209,13 +211,11 @@ class PdfMaker:
         except OSError as err:  # a read-only checkout still builds, only more slowly
             log.debug("practice guide: PDF cache not written (%s)", err)
 
-    def checklist(self, guide: m.Guide, level: m.Level | None) -> bytes:
-        return self.draw_all([self.checklist_job(guide, level)])[0]
-
-    def checklist_job(self, guide: m.Guide, level: m.Level | None) -> "Job":
+    def checklist_job(self, guide: m.Guide, level: m.Level | None, name: str | None = None) -> "Job":
         levels = [level] if level else list(guide.levels)
         return self.job(
             "checklist.html",
+            name=name,
             stamp=Stamp.of(guide.meta),
             level=level,
             sections=[
@@ -225,16 +225,8 @@ class PdfMaker:
             count=sum(len(lv.standards) for lv in levels),
         )
 
-    def action_plan(self, guide: m.Guide, rows: int = 12) -> bytes:
-        return self.draw_all([self.action_plan_job(guide, rows)])[0]
-
-    def action_plan_job(self, guide: m.Guide, rows: int = 12) -> "Job":
-        return self.job("action-plan.html", stamp=Stamp.of(guide.meta), rows=range(rows))
-
-    def briefing(
-        self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "", name: str | None = None
-    ) -> bytes:
-        return self.draw_all([self.briefing_job(meta, title, content_html, page_url, page_path, name)])[0]
+    def action_plan_job(self, guide: m.Guide, rows: int = 12, name: str | None = None) -> "Job":
+        return self.job("action-plan.html", name=name, stamp=Stamp.of(guide.meta), rows=range(rows))
 
     def briefing_job(
         self, meta: m.Meta, title: str, content_html: str, page_url: str = "", page_path: str = "", name: str | None = None
@@ -270,33 +262,22 @@ class Job:
 
 # --- mkdocs serve: PDFs drawn after the rebuild -------------------------------------------
 # Drawing the PDFs whose content an edit changed (a checklist holds every standard) took
-# longer than the rest of a rebuild put together. Under ``mkdocs serve`` the adapter wraps the
-# build's PDF work in ``deferred(pending)``: a named PDF that is not in the cache is then not
-# drawn but added to ``pending``, and a one-page "being drawn" PDF stands in for it, so the
-# preview is served at once. After the build, ``draw_in_background`` draws them (into the
-# cache) and puts each in the served site. ``mkdocs build`` never defers: every PDF in full.
-_DEFERRED: contextvars.ContextVar[list[Job] | None] = contextvars.ContextVar("practice_guide_pdf_deferred", default=None)
+# longer than the rest of a rebuild put together. Under ``mkdocs serve`` the adapter makes the
+# build's maker with ``draw_later=[]`` (see PdfMaker), so the preview is served at once; after
+# the build, ``draw_in_background`` draws that list (into the cache) and puts each PDF in the
+# served site. ``mkdocs build`` never defers: every PDF in full.
 
 
-@contextlib.contextmanager
-def deferred(pending: list[Job] | None):
-    """Within the block, PDFs to draw are added to ``pending`` instead (None: draw them)."""
-    token = _DEFERRED.set(pending)
-    try:
-        yield pending
-    finally:
-        _DEFERRED.reset(token)
-
-
-def draw_in_background(jobs: list[Job], folder: Path, still_wanted: Callable[[], bool]) -> threading.Thread:
-    """Draw ``jobs`` in a thread (filling the cache) and write each to ``folder/downloads/<name>``
-    (the site being served), until ``still_wanted()`` says a newer build has taken over."""
+def draw_in_background(maker: PdfMaker, jobs: list[Job], folder: Path, still_wanted: Callable[[], bool]) -> threading.Thread:
+    """Draw ``jobs`` with the finished build's ``maker`` in a thread (filling the cache) and write
+    each to ``folder/downloads/<name>`` (the site being served), until ``still_wanted()`` says a
+    newer build has taken over (it has a maker of its own)."""
 
     def work() -> None:
         try:
-            maker = PdfMaker()
+            maker.count, maker.seconds = 0, 0.0
             for job in jobs:
-                pdf = maker.draw_all([job])[0]
+                pdf = maker.make(job)
                 if not still_wanted():
                     return
                 path = folder / "downloads" / str(job.name)
@@ -321,10 +302,14 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-_adopted: PdfMaker | None = None  # set in a forked worker only
+# A forked worker's own state: the pool's initializer sets it in each worker process, to the
+# maker the worker inherited from the build (fork copies it; it cannot be pickled and sent).
+# The build's own process never sets or reads it.
+_adopted: PdfMaker | None = None
 
 
 def _adopt(maker: PdfMaker) -> None:
+    """Pool initializer, run in each forked worker process."""
     global _adopted
     _adopted = maker
 
@@ -346,15 +331,3 @@ def _rebase_links(tree, page: str, folder: str) -> None:
         target = urljoin(_HERE + page, href)
         if target.startswith(_HERE):
             element.set("href", relative(target[len(_HERE):], folder))
-
-
-def pdfs(guide: m.Guide, maker: PdfMaker | None = None) -> dict[str, bytes]:
-    """Every PDF made from the model alone, keyed on its name under ``downloads/``."""
-    maker = maker or PdfMaker()
-    # the longest first, so that parallel workers finish at about the same time
-    jobs = {checklist_name(None): maker.checklist_job(guide, None)}
-    jobs.update({checklist_name(lv): maker.checklist_job(guide, lv) for lv in guide.levels})
-    jobs[ACTION_PLAN] = maker.action_plan_job(guide)
-    out = dict(zip(jobs, maker.draw_all([replace(job, name=name) for name, job in jobs.items()])))
-    log.info("practice guide: %d PDFs drawn in %.2f s, %d from the cache", maker.count, maker.seconds, maker.cached)
-    return out

@@ -1,4 +1,4 @@
-"""The benchmark as a spreadsheet (``benchmark.xlsx``), made with openpyxl. No MkDocs import.
+"""The benchmark as a spreadsheet (``registry.XLSX``), made with openpyxl. No MkDocs import.
 
 One sheet per level with a row per standard, ready to rate: the rating column has a dropdown
 (:data:`RATINGS`) and colour rules (the rating is always written in words too, so colour is
@@ -33,8 +33,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..data import model as m
 from ..web.routes import relative, url_of
 
-NAME = "benchmark.xlsx"
-WHERE = "downloads/"  # the folder the file is published in, for relative links
+WHERE = "downloads/"  # the folder the file is published in (registry.FOLDER), for relative links
 
 RATINGS = ("Red", "Amber", "Green", "Not applicable", "Not yet assessed")
 NOT_YET = "Not yet assessed"
