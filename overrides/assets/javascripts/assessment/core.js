@@ -2,25 +2,21 @@
 // formats (JSON and CSV), the checks every imported file goes through, carrying ratings over
 // from retired standards, and the summary, comparison and multi-agency views as plain data.
 //
-// The format versions must move together with macros/assessment.py.
+// Everything about the benchmark comes from its data file (assets/data/assessment.json,
+// written by macros/downloads/assessment.py), read once by indexData() into an index `idx`
+// that every other function here is given: the standards, the ratings with their words,
+// meanings and scores, and the format name and version of the assessment files. The page
+// itself knows only the format of that data file (below), so that it can tell whether to
+// trust it.
 
 export const DATA_FORMAT = "parents-as-safeguarding-partners/assessment-data";
 export const DATA_FORMAT_VERSION = 1;
-export const FORMAT = "parents-as-safeguarding-partners/assessment";
-export const FORMAT_VERSION = 1;
+
+// The rating every standard has until someone rates it (an ID the data file lists).
+export const UNRATED = "not_assessed";
+
 export const MAX_FILE_BYTES = 5 * 1024 * 1024; // 5 MB: far above any real assessment
 export const MAX_TEXT = 20000; // characters in one text field
-
-// Ratings, in the order they are offered. `score` orders the three that grade a standard.
-export const RATINGS = [
-  { id: "red", label: "Red", meaning: "not in place", score: 0 },
-  { id: "amber", label: "Amber", meaning: "partly in place", score: 1 },
-  { id: "green", label: "Green", meaning: "in place", score: 2 },
-  { id: "not_applicable", label: "Not applicable", meaning: "does not apply to us", score: null },
-  { id: "not_assessed", label: "Not yet assessed", meaning: "", score: null },
-];
-export const RATING = Object.fromEntries(RATINGS.map((r) => [r.id, r]));
-export const UNRATED = "not_assessed";
 
 export const ROLES = [
   { id: "", label: "Not chosen yet" },
@@ -39,27 +35,60 @@ export const PARENT_PANEL = "parent_panel";
 
 const FIELDS = ["evidence", "action", "owner", "target_date"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
 
+/** A file someone chose that cannot be read; the message is for them. */
 export class FileProblem extends Error {}
+
+/** The site's own data file cannot be used; the message is for the reader of the page. */
+export class DataProblem extends Error {}
 
 // ---------------------------------------------------------------- the benchmark
 
+function ratingsOf(data) {
+  const list = data.ratings;
+  const ok =
+    Array.isArray(list) &&
+    list.every((r) => r && typeof r.id === "string" && typeof r.label === "string" && (r.score === null || Number.isInteger(r.score)));
+  if (!ok || !list.length) {
+    throw new DataProblem("The benchmark data on this site has no list of ratings (Red, Amber, Green and so on), so the self-assessment cannot start.");
+  }
+  const unrated = list.find((r) => r.id === UNRATED);
+  if (!unrated || unrated.score !== null) {
+    throw new DataProblem(`The benchmark data on this site has no "${UNRATED}" rating for standards not yet assessed, so the self-assessment cannot start.`);
+  }
+  const graded = list.filter((r) => r.score !== null).sort((x, y) => x.score - y.score);
+  if (graded.length < 2 || new Set(graded.map((r) => r.score)).size !== graded.length) {
+    throw new DataProblem("The benchmark data on this site does not give its ratings distinct scores, so the self-assessment cannot start.");
+  }
+  return { list, graded };
+}
+
+/** Check the site's data file and index it. Throws DataProblem with a message for people. */
 export function indexData(data) {
   if (!data || data.format !== DATA_FORMAT || data.format_version !== DATA_FORMAT_VERSION) {
-    throw new Error("The benchmark data on this site is not in a format this page can read.");
+    throw new DataProblem("The benchmark data on this site is not in a format this page can read.");
   }
-  const byId = new Map(data.standards.map((s) => [s.id, s]));
-  const retired = new Map((data.retired || []).map((r) => [r.id, r]));
+  if (typeof data.assessment_format !== "string" || !Number.isInteger(data.assessment_format_version)) {
+    throw new DataProblem("The benchmark data on this site does not say which assessment files it reads.");
+  }
+  const ratings = ratingsOf(data);
   return {
     version: data.version,
     date: data.date,
+    format: data.assessment_format,
+    formatVersion: data.assessment_format_version,
     levels: data.levels,
     themes: data.themes,
     standards: data.standards,
-    byId,
-    retired,
+    byId: new Map(data.standards.map((s) => [s.id, s])),
+    retired: new Map((data.retired || []).map((r) => [r.id, r])),
     level: new Map(data.levels.map((l) => [l.id, l])),
     theme: new Map(data.themes.map((t) => [t.id, t])),
+    // every rating in the order it is offered; the graded ones (with a score) lowest first
+    ratings: ratings.list,
+    rating: new Map(ratings.list.map((r) => [r.id, r])),
+    graded: ratings.graded,
   };
 }
 
@@ -73,7 +102,30 @@ export function compareVersions(a, b) {
   return 0;
 }
 
-const VERSION = /^\d+\.\d+\.\d+$/;
+/** "Red", "Red or Amber", "Red, Amber or Green". */
+export function inWords(words, last = "or") {
+  if (words.length < 2) return words.join("");
+  return `${words.slice(0, -1).join(", ")} ${last} ${words[words.length - 1]}`;
+}
+
+export function label(idx, ratingId) {
+  return (idx.rating.get(ratingId) || idx.rating.get(UNRATED)).label;
+}
+
+export function scoreOf(idx, ratingId) {
+  const r = idx.rating.get(ratingId);
+  return r ? r.score : null;
+}
+
+/** The highest graded rating: a strength. */
+export function top(idx) {
+  return idx.graded[idx.graded.length - 1];
+}
+
+/** The graded ratings below the highest, lowest first: the gaps an action plan is for. */
+export function gapRatings(idx) {
+  return idx.graded.slice(0, -1);
+}
 
 // ---------------------------------------------------------------- assessments
 
@@ -115,6 +167,26 @@ export function inScope(a, standard) {
   return !a.levels || a.levels.includes(standard.level);
 }
 
+export function scoped(a, idx) {
+  return idx.standards.filter((s) => inScope(a, s));
+}
+
+/** The standards in scope at the gap ratings, lowest rating first, then in benchmark order. */
+export function gaps(a, idx) {
+  const s = scoped(a, idx);
+  return gapRatings(idx).flatMap((r) => s.filter((x) => ratingOf(a, x.id) === r.id));
+}
+
+export function strengths(a, idx) {
+  return scoped(a, idx).filter((x) => ratingOf(a, x.id) === top(idx).id);
+}
+
+export function progress(a, idx) {
+  const s = scoped(a, idx);
+  const done = s.filter((x) => ratingOf(a, x.id) !== UNRATED).length;
+  return { done, total: s.length, text: `${done} of ${s.length} standards assessed.` };
+}
+
 export function roleLabel(id) {
   return (ROLE[id] || ROLE.other).label;
 }
@@ -137,8 +209,8 @@ export function toFile(a, idx) {
     for (const f of FIELDS) if (e[f]) ratings[id][f] = e[f];
   }
   return {
-    format: FORMAT,
-    format_version: FORMAT_VERSION,
+    format: idx.format,
+    format_version: idx.formatVersion,
     data_version: a.data_version || idx.version,
     assessment: { name: a.name, agency: a.agency, date: a.date, levels: a.levels },
     ratings,
@@ -162,14 +234,16 @@ function text(value, where, warnings) {
   return value;
 }
 
-function entryFrom(raw, id, warnings) {
+function entryFrom(raw, id, idx, warnings) {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     warnings.push(`${id}: the entry was not in the expected shape and was left out.`);
     return null;
   }
   let rating = raw.rating === undefined || raw.rating === "" ? UNRATED : raw.rating;
-  if (!RATING[rating]) {
-    warnings.push(`${id}: the rating "${String(rating).slice(0, 40)}" is not one this page knows; it is shown as Not yet assessed.`);
+  if (!idx.rating.has(rating)) {
+    warnings.push(
+      `${id}: the rating "${String(rating).slice(0, 40)}" is not one this page knows; it is shown as ${label(idx, UNRATED)}.`,
+    );
     rating = UNRATED;
   }
   const e = { rating };
@@ -216,20 +290,19 @@ export function carryOver(ratings, idx, warnings) {
   return out;
 }
 
-function fromFileObject(obj, idx) {
-  const warnings = [];
-  if (!obj || typeof obj !== "object" || Array.isArray(obj) || obj.format !== FORMAT) {
-    throw new FileProblem("This is JSON, but not an assessment file from this guide (its \"format\" is missing or different).");
+/**
+ * The checks both file kinds share: the file's format version `fv` (a number; `shown` is how
+ * the file wrote it) and the benchmark version `dv` it was made against.
+ */
+export function checkVersions(fv, dv, idx, shown = JSON.stringify(fv)) {
+  if (!Number.isInteger(fv) || fv < 1) {
+    throw new FileProblem(`The file's format version (${String(shown).slice(0, 20)}) is not one this page can read.`);
   }
-  if (!Number.isInteger(obj.format_version) || obj.format_version < 1) {
-    throw new FileProblem(`The file's format version (${JSON.stringify(obj.format_version)}) is not one this page can read.`);
-  }
-  if (obj.format_version > FORMAT_VERSION) {
+  if (fv > idx.formatVersion) {
     throw new FileProblem(
-      `The file was saved in format version ${obj.format_version}, newer than this page reads (${FORMAT_VERSION}). Open it on the newest version of this site.`,
+      `The file was saved in format version ${fv}, newer than this page reads (${idx.formatVersion}). Open it on the newest version of this site.`,
     );
   }
-  const dv = obj.data_version;
   if (typeof dv !== "string" || !VERSION.test(dv)) {
     throw new FileProblem("The file does not say which version of the benchmark it was made against (data_version).");
   }
@@ -238,16 +311,24 @@ function fromFileObject(obj, idx) {
       `The file was made against version ${dv} of the benchmark, newer than the version on this site (${idx.version}). Open it on the newest version of this site.`,
     );
   }
-  const meta = obj.assessment && typeof obj.assessment === "object" ? obj.assessment : {};
+}
+
+function fromFileObject(obj, idx) {
+  if (!obj || typeof obj !== "object" || Array.isArray(obj) || obj.format !== idx.format) {
+    throw new FileProblem("This is JSON, but not an assessment file from this guide (its \"format\" is missing or different).");
+  }
+  checkVersions(obj.format_version, obj.data_version, idx);
   if (!obj.ratings || typeof obj.ratings !== "object" || Array.isArray(obj.ratings)) {
     throw new FileProblem("The file has no ratings section, so there is nothing to import.");
   }
+  const warnings = [];
+  const meta = obj.assessment && typeof obj.assessment === "object" ? obj.assessment : {};
   const ratings = {};
   for (const [id, raw] of Object.entries(obj.ratings)) {
-    const e = entryFrom(raw, id, warnings);
+    const e = entryFrom(raw, id, idx, warnings);
     if (e && !isBlank(e)) ratings[id] = e;
   }
-  return finish(meta, dv, ratings, idx, warnings);
+  return finish(meta, obj.data_version, ratings, idx, warnings);
 }
 
 function finish(meta, dv, ratings, idx, warnings) {
@@ -260,7 +341,7 @@ function finish(meta, dv, ratings, idx, warnings) {
       agency = "other";
     }
   }
-  let date = typeof meta.date === "string" && DATE.test(meta.date) ? meta.date : "";
+  const date = typeof meta.date === "string" && DATE.test(meta.date) ? meta.date : "";
   if (meta.date && !date) warnings.push("The assessment's date was not a date (YYYY-MM-DD) and was left out.");
   let levels = Array.isArray(meta.levels) ? meta.levels.filter((l) => idx.level.has(l)) : null;
   if (levels && !levels.length) levels = null;
@@ -307,17 +388,22 @@ export function csvCell(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** Rows of cells as a CSV file: a byte order mark for spreadsheets, CRLF line ends. */
+export function csvText(rows) {
+  return "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
 export function exportCSV(a, idx) {
   const rows = [CSV_COLUMNS];
-  const meta = [a.name, a.agency ? roleLabel(a.agency) : "", a.date, (a.levels || []).join(" "), a.data_version || idx.version, String(FORMAT_VERSION)];
+  const meta = [a.name, a.agency ? roleLabel(a.agency) : "", a.date, (a.levels || []).join(" "), a.data_version || idx.version, String(idx.formatVersion)];
   for (const s of idx.standards) {
     const e = entryOf(a, s.id);
     rows.push([
-      s.id, idx.level.get(s.level).title, idx.theme.get(s.theme).title, s.title, RATING[e.rating || UNRATED].label,
+      s.id, idx.level.get(s.level).title, idx.theme.get(s.theme).title, s.title, label(idx, e.rating),
       e.evidence, e.action, e.owner, e.target_date, ...meta,
     ]);
   }
-  return "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return csvText(rows);
 }
 
 export function parseCSV(text) {
@@ -363,31 +449,23 @@ function fromCSV(text, idx) {
   }
   if (!rows.length) throw new FileProblem("The CSV file has a header but no rows.");
   const get = (r, name) => (name in col ? unguard(r[col[name]] ?? "") : "");
-  const fv = Number(get(rows[0], "format_version"));
-  if (!Number.isInteger(fv) || fv < 1) throw new FileProblem(`The file's format version (${get(rows[0], "format_version").slice(0, 20)}) is not one this page can read.`);
-  if (fv > FORMAT_VERSION) {
-    throw new FileProblem(`The file was saved in format version ${fv}, newer than this page reads (${FORMAT_VERSION}). Open it on the newest version of this site.`);
-  }
-  const dv = get(rows[0], "data_version");
-  if (!VERSION.test(dv)) throw new FileProblem("The file does not say which version of the benchmark it was made against (data_version).");
-  if (compareVersions(dv, idx.version) > 0) {
-    throw new FileProblem(
-      `The file was made against version ${dv} of the benchmark, newer than the version on this site (${idx.version}). Open it on the newest version of this site.`,
-    );
-  }
+  const first = rows[0];
+  const dv = get(first, "data_version");
+  const fv = get(first, "format_version");
+  checkVersions(Number(fv), dv, idx, fv);
   const warnings = [];
-  const byLabel = Object.fromEntries(RATINGS.flatMap((r) => [[r.label.toLowerCase(), r.id], [r.id, r.id]]));
+  // a CSV file names ratings in words ("Not applicable"); the IDs are read too
+  const byWord = new Map(idx.ratings.flatMap((r) => [[r.label.toLowerCase(), r.id], [r.id, r.id]]));
   const ratings = {};
   for (const r of rows) {
     const id = get(r, "standard_id").trim();
     if (!id) continue;
     const word = get(r, "rating").trim().toLowerCase();
-    const raw = { rating: word ? byLabel[word] || word : UNRATED };
+    const raw = { rating: word ? byWord.get(word) || word : UNRATED };
     for (const f of FIELDS) raw[f] = get(r, f);
-    const e = entryFrom(raw, id, warnings);
+    const e = entryFrom(raw, id, idx, warnings);
     if (e && !isBlank(e)) ratings[id] = e;
   }
-  const first = rows[0];
   const meta = {
     name: get(first, "assessment_name"),
     agency: get(first, "agency"),
@@ -399,14 +477,21 @@ function fromCSV(text, idx) {
 
 // ---------------------------------------------------------------- reading any file
 
+/** Refuse a file by its size alone, before anything of it is read. */
+export function checkSize(size) {
+  if (size > MAX_FILE_BYTES) {
+    throw new FileProblem(
+      `The file is ${(size / 1048576).toFixed(1)} MB; the most this page reads is ${MAX_FILE_BYTES / 1048576} MB. An assessment file is usually well under 1 MB.`,
+    );
+  }
+}
+
 /**
  * Check and read one file's text. Returns {assessment, warnings} or throws FileProblem
  * with a message for people. Nothing is stored here.
  */
 export function readFile(name, size, textContent, idx) {
-  if (size > MAX_FILE_BYTES) {
-    throw new FileProblem(`The file is ${(size / 1048576).toFixed(1)} MB; the most this page reads is ${MAX_FILE_BYTES / 1048576} MB. An assessment file is usually well under 1 MB.`);
-  }
+  checkSize(size);
   const body = textContent.replace(/^\ufeff/, "");
   if (!body.trim()) throw new FileProblem("The file is empty.");
   const start = body.trimStart()[0];
@@ -425,13 +510,33 @@ export function readFile(name, size, textContent, idx) {
 
 // ---------------------------------------------------------------- views as data
 
-export function counts(a, standards) {
-  const c = Object.fromEntries(RATINGS.map((r) => [r.id, 0]));
-  for (const s of standards) c[ratingOf(a, s.id)]++;
+export function counts(a, standards, idx) {
+  const c = Object.fromEntries(idx.ratings.map((r) => [r.id, 0]));
+  for (const s of standards) {
+    const r = ratingOf(a, s.id);
+    if (r in c) c[r]++;
+  }
   return c;
 }
 
-/** Rows per level, cells per theme: counts of each rating and a label for the cell. */
+/**
+ * The overall band of some counts: the graded rating whose share of the score range holds
+ * the average score (the range cut in equal parts, one per graded rating; an average on a
+ * boundary takes the lower part), or "none" when nothing is graded.
+ */
+export function band(c, idx) {
+  const g = idx.graded;
+  const n = g.reduce((t, r) => t + c[r.id], 0);
+  if (!n) return "none";
+  const lo = g[0].score;
+  const hi = g[g.length - 1].score;
+  const sum = g.reduce((t, r) => t + (r.score - lo) * c[r.id], 0);
+  // in whole numbers: ceil(average / range * parts) - 1
+  const i = Math.ceil((sum * g.length) / ((hi - lo) * n)) - 1;
+  return g[Math.min(g.length - 1, Math.max(0, i))].id;
+}
+
+/** Rows per level, cells per theme: counts of each rating and the cell's band. */
 export function heatmap(a, idx, standards) {
   return idx.levels
     .filter((l) => standards.some((s) => s.level === l.id))
@@ -439,14 +544,9 @@ export function heatmap(a, idx, standards) {
       level: l,
       cells: idx.themes.map((t) => {
         const here = standards.filter((s) => s.level === l.id && s.theme === t.id);
-        const c = counts(a, here);
-        const graded = c.red + c.amber + c.green;
-        let band = "none";
-        if (graded) {
-          const avg = (c.amber + 2 * c.green) / graded;
-          band = avg < 0.67 ? "red" : avg < 1.34 ? "amber" : "green";
-        }
-        return { theme: t, total: here.length, counts: c, graded, band };
+        const c = counts(a, here, idx);
+        const graded = idx.graded.reduce((n, r) => n + c[r.id], 0);
+        return { theme: t, total: here.length, counts: c, graded, band: band(c, idx) };
       }),
     }));
 }
@@ -464,8 +564,8 @@ export function compare(base, follow, idx) {
   for (const s of idx.standards) {
     const a = ratingOf(base, s.id);
     const b = ratingOf(follow, s.id);
-    const sa = RATING[a].score;
-    const sb = RATING[b].score;
+    const sa = scoreOf(idx, a);
+    const sb = scoreOf(idx, b);
     let kind = "unchanged";
     if (sa !== null && sb !== null) kind = sb > sa ? "improved" : sb < sa ? "slipped" : "unchanged";
     else if (sa === null && sb !== null) kind = "newly";
@@ -485,32 +585,42 @@ export function mergeOrder(list) {
 }
 
 /**
- * Per standard, each assessment's rating and whether they agree. Only Red, Amber and Green
- * are compared; Not applicable and Not yet assessed neither agree nor disagree.
+ * Per standard, each assessment's rating and whether they agree. Only graded ratings (Red,
+ * Amber, Green) are compared; the others neither agree nor disagree. `wide` marks ratings
+ * that span the lowest to the highest.
  */
 export function merge(list, idx) {
   const cols = mergeOrder(list);
+  const lowest = idx.graded[0].id;
+  const highest = top(idx).id;
   const rows = idx.standards.map((s) => {
     const cells = cols.map((a) => ({ assessment: a, rating: ratingOf(a, s.id), entry: a.ratings[s.id] || null }));
-    const graded = cells.filter((c) => RATING[c.rating].score !== null);
+    const graded = cells.filter((c) => scoreOf(idx, c.rating) !== null);
     const distinct = [...new Set(graded.map((c) => c.rating))];
     const parents = graded.filter((c) => c.assessment.agency === PARENT_PANEL);
     const pros = graded.filter((c) => c.assessment.agency !== PARENT_PANEL);
     const parentDiffers = parents.some((p) => pros.some((q) => q.rating !== p.rating));
     let status = "few";
     if (graded.length >= 2) status = distinct.length > 1 ? "disagree" : "agree";
-    const wide = distinct.includes("red") && distinct.includes("green");
+    const wide = distinct.includes(lowest) && distinct.includes(highest);
     return { standard: s, cells, status, parentDiffers, wide, distinct };
   });
   return { columns: cols, rows };
 }
 
-export function agreementText(row) {
+export function agreementText(row, idx) {
   if (row.status === "few") return "Too few ratings to compare";
-  if (row.status === "agree") return `Agree: all ${RATING[row.distinct[0]].label}`;
-  const words = row.distinct.map((r) => RATING[r].label).join(", ");
+  if (row.status === "agree") return `Agree: all ${label(idx, row.distinct[0])}`;
+  const words = row.distinct.map((r) => label(idx, r)).join(", ");
   const parts = [`Disagree (${words})`];
-  if (row.wide) parts.push("from Red to Green");
+  if (row.wide) parts.push(`from ${idx.graded[0].label} to ${top(idx).label}`);
   if (row.parentDiffers) parts.push("the parent panel differs from professionals");
   return parts.join("; ");
+}
+
+/** The multi-agency view as CSV rows: one column per assessment, then the agreement. */
+export function mergeRows(list, idx) {
+  const res = merge(list, idx);
+  const head = ["standard_id", "title", ...res.columns.map((a) => `${a.agency ? roleLabel(a.agency) : "Agency not given"}: ${a.name}`), "agreement"];
+  return [head, ...res.rows.map((r) => [r.standard.id, r.standard.title, ...r.cells.map((c) => label(idx, c.rating)), agreementText(r, idx)])];
 }
