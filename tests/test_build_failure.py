@@ -14,7 +14,7 @@ from conftest import ROOT, run_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 BROKEN = ("standards/quotes.yml", "  provenance: Published anonymously in source two.\n", "")
-EXPECTED = "standards/quotes.yml:1: quote Q-ONE: missing field 'provenance'"
+EXPECTED = "standards/quotes.yml:1:3: PG007 quote Q-ONE: missing field 'provenance'"
 
 
 @pytest.fixture

@@ -112,7 +112,7 @@ def test_edition_records_are_checked_like_national_ones(tmp_path):
     )
     with pytest.raises(GuideError) as err:
         load_guide(ROOT / "standards", tmp_path, editions=(folder,))
-    report = err.value.report()
+    report = "\n".join(str(p) for p in err.value.problems)  # each problem in short: path:line: message
     assert re.search(r"edition/standards/glossary\.yml:1: glossary entry G-CSE: duplicate id 'G-CSE' \(first defined at .*standards/glossary\.yml:\d+\)", report)
     assert "edition/standards/key-learning.yml:6: key learning KL-LOCAL: unknown field 'colour'" in report
     assert "unknown source 'SRC-NOWHERE'" in report

@@ -167,10 +167,9 @@ def test_a_bad_form_is_a_data_problem_with_file_and_line(tmp_path):
     with pytest.raises(GuideError) as err:
         load_guide(project / "standards", project)
     line = text.splitlines().index("  variants: [hard-to-reach]") + 2
-    assert (
-        f"standards/language.yml:{line}: language entry L-HARD-TO-REACH: field 'match': '(is|was hard to reach'"
-        in err.value.report()
-    )
+    problem = next(p for p in err.value.problems if p.code == "PG018")
+    assert str(problem).startswith(f"standards/language.yml:{line}: language entry L-HARD-TO-REACH: field 'match': '(is|was hard to reach'")
+    assert f"standards/language.yml:{line}:" in err.value.report() and "PG018" in err.value.report()
 
 
 def test_context_rules_are_what_keeps_the_other_meanings_out(guide, matcher):
@@ -243,19 +242,40 @@ def test_standards_text_fields_are_checked_with_their_lines(tmp_path):
     shutil.copytree(MINIMAL, project)
     guide = load_guide(project / "standards", project)
     matcher = lint.Matcher.from_guide(guide)
-    assert lint.lint_standards(project / "standards", project, matcher) == []
+    assert lint.lint_standards(guide, project / "standards", project, matcher) == []
     path = project / "standards" / "benchmark" / "operational.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     n = next(i for i, t in enumerate(lines) if t.strip().startswith("statement:"))
     key = lines[n].split(":")[0]
     lines[n] = f"{key}: Parents who are hard to reach get a named worker."
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    found = lint.lint_standards(project / "standards", project, matcher)
+    guide = load_guide(project / "standards", project)
+    found = lint.lint_standards(guide, project / "standards", project, matcher)
     assert [(f.path, f.line, f.rule.id) for f in found] == [("standards/benchmark/operational.yml", n + 1, "L-HARD-TO-REACH")]
     assert "field 'statement'" in str(found[0])
+    # only the records read from the folder given: the same data under another folder name is not its text
+    assert lint.lint_standards(guide, project / "editions", project, matcher) == []
     lines[n] += "  # language-check: quoted"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert lint.lint_standards(project / "standards", project, matcher) == []
+    guide = load_guide(project / "standards", project)
+    assert lint.lint_standards(guide, project / "standards", project, matcher) == []
+
+
+def test_the_language_check_reads_no_file_of_the_data_again(tmp_path, monkeypatch):
+    """One parse: the checker works on the text the loader kept (Guide.text_fields), so it
+    finds a phrase even when the YAML file is gone by the time it runs."""
+    project = tmp_path / "minimal"
+    shutil.copytree(MINIMAL, project)
+    path = project / "standards" / "benchmark" / "operational.yml"
+    text = path.read_text(encoding="utf-8")
+    n = next(i for i, t in enumerate(text.splitlines()) if t.strip().startswith("statement:"))
+    lines = text.splitlines()
+    lines[n] = lines[n].split(":")[0] + ": Parents who are hard to reach get a named worker."
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    guide = load_guide(project / "standards", project)
+    shutil.rmtree(project / "standards")
+    found = lint.lint_standards(guide, project / "standards", project, lint.Matcher.from_guide(guide))
+    assert [(f.line, f.rule.id) for f in found] == [(n + 1, "L-HARD-TO-REACH")]
 
 
 def test_the_sites_own_content_passes_its_own_checker(guide):

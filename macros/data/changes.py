@@ -3,7 +3,7 @@
 Each standard records the version that first published it (``added``) and, where its
 wording changed since, the version of that change (``changed``, with ``change_note``);
 retired standards record the version that retired them. :func:`history` groups them by
-version, newest first, for the "What has changed" page. No MkDocs import here.
+version, newest first, for the "What has changed" page.
 """
 
 from __future__ import annotations

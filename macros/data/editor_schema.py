@@ -1,12 +1,13 @@
-"""JSON Schema for every YAML file in ``standards/``, generated from :mod:`macros.schema`.
+"""JSON Schema for every YAML file in ``standards/``, generated from the record declarations.
 
-The loader and the schemas read the same field specs, so the rules live in one place.
+The loader and the schemas read the same specs (:mod:`macros.data.schema`, derived from the
+classes in :mod:`macros.data.model`), so the rules live in one place.
 The schemas serve editors (the YAML language server in VS Code validates and completes
 as you type); the loader stays the judge, and also checks what a schema cannot say
 (references between records, IDs matching their level and theme).
 
 ``python -m macros schema`` writes them into ``standards/schema/``; ``--check`` only
-reports whether the checked-in files are current. No MkDocs import here.
+reports whether the checked-in files are current.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import os
 from pathlib import Path, PurePosixPath
 
-from .schema import BOOL, CHOICE, DATE, FILES, INT, RECORDS, REF, REF_LIST, SPECS, TEXT, TEXT_LIST, Field, FileSpec, RecordSpec
+from .schema import BOOL, CHOICE, DATE, FILES, FORMS, INT, RECORDS, REF, REF_LIST, SPECS, TEXT, TEXT_LIST, Field, FileSpec, RecordSpec
 
 SCHEMA_DIR = "schema"  # relative to the standards folder
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -37,17 +38,20 @@ def modeline(fs: FileSpec, data_file: Path, schema_dir: Path) -> str:
     return f"{MODELINE}{PurePosixPath(Path(rel)).as_posix()}"
 
 
-def _text(pattern: str | None) -> dict:
-    return {"type": "string", "minLength": 1, "pattern": pattern or NOT_BLANK}
+def _text(pattern: str | None, max_length: int | None = None) -> dict:
+    out = {"type": "string", "minLength": 1, "pattern": pattern or NOT_BLANK}
+    if max_length is not None:
+        out["maxLength"] = max_length
+    return out
 
 
 def _value(f: Field) -> dict:
-    if f.kind == TEXT:
-        return _text(f.pattern.pattern if f.pattern else None)
+    if f.kind == TEXT or (f.kind == FORMS and f.plain):
+        return _text(f.pattern.pattern if f.pattern else None, f.max_length)
     if f.kind == REF:
         return _text(SPECS[f.ref].id_pattern.pattern) | {"description": f"The id of a {SPECS[f.ref].label}."}
-    if f.kind == TEXT_LIST:
-        return {"type": "array", "minItems": 1, "items": _text(None)}
+    if f.kind in (TEXT_LIST, FORMS):
+        return {"type": "array", "minItems": 1, "items": _text(None, f.max_length)}
     if f.kind == REF_LIST:
         item = _text(SPECS[f.ref].id_pattern.pattern)
         return {"type": "array", "minItems": 1, "items": item, "description": f"The ids of {SPECS[f.ref].label} records."}
@@ -90,7 +94,7 @@ def file_schema(fs: FileSpec) -> dict:
     record = record_schema(fs.spec)
     head = {
         "$schema": DRAFT,
-        "$comment": "Generated from macros/schema.py by 'python -m macros schema'. Do not edit by hand.",
+        "$comment": "Generated from the record classes in macros/data/model.py by 'python -m macros schema'. Do not edit by hand.",
         "title": f"standards/{fs.pattern}",
     }
     if fs.single:

@@ -1,9 +1,11 @@
 """Load ``standards/`` into the model, collecting every problem first.
 
-:func:`load_guide` reads every file, checks every record against
-:mod:`macros.schema`, resolves every reference, and only then builds the frozen
-model. Any problem at all raises :class:`GuideError` listing all of them, each
-as ``path:line: <record> <id>: <what is wrong>``. No MkDocs import here.
+:func:`load_guide` reads every file once, checks every record against the rules declared on
+its class (:mod:`macros.data.model`, through :mod:`macros.data.schema`), resolves every
+reference, and only then builds the frozen model, by field name. Any problem at all raises
+:class:`GuideError` listing all of them, each with a code, file, line, column and the line as
+written (:mod:`macros.data.problems`). The text of every field is kept with its line on the
+model (``Guide.text_fields``), so the language checker needs no second reading of the files.
 """
 
 from __future__ import annotations
@@ -11,49 +13,34 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from ..language.forms import form_problem
 from . import model as m
+from .fields import BACK, PARENT, Origin, rule_of, rules
+from .problems import GuideError, Problem
 from .schema import (
     BOOL,
     CHOICE,
     DATE,
     FILES,
+    FORMS,
     INT,
     RECORDS,
     REF,
     REF_LIST,
+    SPECS,
     TEXT,
     TEXT_LIST,
+    Field,
     FileSpec,
     RecordSpec,
 )
 from .yamlloc import LocList, LocMap, parse
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class GuideError(Exception):
-    """The data has problems; ``problems`` lists every one."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''} in the practice-guide data:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+__all__ = ["GuideError", "Problem", "load_guide", "glossary_patterns", "search_terms"]
 
 
 @dataclass
@@ -65,11 +52,14 @@ class _Record:
     path: str
     line: int
     parent: "_Record | None" = None
-    key_lines: dict = field(default_factory=dict)
-    node: LocMap | None = None  # the parsed mapping, for the language checker's line numbers
+    node: LocMap | None = None  # the parsed mapping: lines and columns of its keys
+    built: object = None  # the model object, once made
 
     def line_of(self, name: str) -> int:
-        return self.key_lines.get(name, self.line)
+        return self.node.line_of(name) if self.node is not None else self.line
+
+    def col_of(self, name: str) -> int:
+        return self.node.col_of(name) if self.node is not None else 0
 
 
 @dataclass(frozen=True)
@@ -77,6 +67,7 @@ class _Ref:
     record: _Record
     field: str
     line: int
+    col: int
     kind: str
     value: str
 
@@ -108,6 +99,7 @@ class _Checker:
         self.records: dict[str, list[_Record]] = {}
         self.ids: dict[str, _Record] = {}
         self.refs: list[_Ref] = []
+        self.lines: dict[str, list[str]] = {}  # each file read, by its shown path: its lines
 
     # -- reporting -------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -116,8 +108,10 @@ class _Checker:
         except ValueError:
             return path.as_posix()
 
-    def problem(self, path: str, line: int, message: str) -> None:
-        self.problems.append(Problem(path, line, message))
+    def problem(self, path: str, line: int, code: str, message: str, col: int = 0) -> None:
+        lines = self.lines.get(path, ())
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        self.problems.append(Problem(path, line, message, code, col, source))
 
     @staticmethod
     def name(spec: RecordSpec, values: dict) -> str:
@@ -129,12 +123,12 @@ class _Checker:
     # -- files -----------------------------------------------------------
     def check_files(self) -> None:
         if not self.dir.is_dir():
-            self.problem(self.display(self.dir), 1, "the data folder is missing")
+            self.problem(self.display(self.dir), 1, "PG004", "the data folder is missing")
             return
         for fs in FILES:
             paths = sorted(self.dir.glob(fs.pattern))
             if not paths and not fs.optional:
-                self.problem(self.display(self.dir / fs.pattern), 1, f"no file found: expected {fs.spec.label} records here")
+                self.problem(self.display(self.dir / fs.pattern), 1, "PG004", f"no file found: expected {fs.spec.label} records here")
             for path in paths:
                 self.check_file(path, fs)
 
@@ -142,53 +136,54 @@ class _Checker:
         """An edition's local records: the same files and rules as standards/, every file
         optional, read after the national data (so a clashing ID is reported there)."""
         if not folder.is_dir():
-            self.problem(self.display(folder), 1, "the edition's data folder is missing")
+            self.problem(self.display(folder), 1, "PG004", "the edition's data folder is missing")
             return
         known: set[Path] = set()
         for fs in FILES:
             for path in sorted(folder.glob(fs.pattern)):
                 known.add(path)
-                if fs.single:
-                    self.problem(self.display(path), 1, f"an edition cannot replace the national {fs.pattern}: remove this file")
+                if fs.single or fs.spec.kind == "rating":
+                    self.problem(self.display(path), 1, "PG021", f"an edition cannot replace the national {fs.pattern}: remove this file")
                 else:
                     self.check_file(path, fs)
         for path in sorted(set(folder.rglob("*.yml")) - known):
-            self.problem(self.display(path), 1, "not a file the guide reads: use the file names of standards/ (e.g. glossary.yml)")
+            self.problem(self.display(path), 1, "PG021", "not a file the guide reads: use the file names of standards/ (e.g. glossary.yml)")
 
     def check_file(self, path: Path, fs: FileSpec) -> None:
         shown = self.display(path)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            self.problem(shown, 1, f"cannot read the file: {err}")
+            self.problem(shown, 1, "PG001", f"cannot read the file: {err}")
             return
+        self.lines[shown] = text.splitlines()
         data, yproblems = parse(text)
         for yp in yproblems:
-            self.problem(shown, yp.line, yp.message)
+            self.problem(shown, yp.line, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
         if data is None or (fs.optional and isinstance(data, LocList) and not data):
             if not yproblems and not fs.optional:
-                self.problem(shown, 1, f"the file is empty: expected {fs.spec.label} records")
+                self.problem(shown, 1, "PG004", f"the file is empty: expected {fs.spec.label} records")
             return
         if fs.single:
             if not isinstance(data, LocMap):
-                self.problem(shown, 1, f"the file must be a set of {fs.spec.label} fields, not {_describe(data)}")
+                self.problem(shown, 1, "PG005", f"the file must be a set of {fs.spec.label} fields, not {_describe(data)}")
                 return
             self.check_record(fs.spec, data, shown)
             return
         if not isinstance(data, LocList):
             line = getattr(data, "line", 1)
-            self.problem(shown, line, f"the file must be a list of {fs.spec.label} records (each starting '- id:'), not {_describe(data)}")
+            self.problem(shown, line, "PG005", f"the file must be a list of {fs.spec.label} records (each starting '- id:'), not {_describe(data)}")
             return
-        for item, line in zip(data, data.item_lines):
+        for item, line, col in zip(data, data.item_lines, data.item_cols):
             if not isinstance(item, LocMap):
-                self.problem(shown, line, f"each {fs.spec.label} must be a set of fields, not {_describe(item)}")
+                self.problem(shown, line, "PG005", f"each {fs.spec.label} must be a set of fields, not {_describe(item)}", col)
                 continue
             self.check_record(fs.spec, item, shown)
 
     # -- records ---------------------------------------------------------
     def check_record(self, spec: RecordSpec, data: LocMap, path: str, parent: _Record | None = None) -> _Record:
         values: dict = {}
-        rec = _Record(spec, values, path, data.line, parent, dict(data.key_lines), data)
+        rec = _Record(spec, values, path, data.line, parent, data)
         # the id first, so that every message can name the record
         if spec.field("id") is not None:
             rid = data.get("id")
@@ -199,83 +194,88 @@ class _Checker:
         for key in data:
             if spec.field(key) is None:
                 known = [f.name for f in spec.fields]
-                self.problem(path, data.line_of(key), f"{who}: unknown field '{key}'{_suggest(key, known)}")
+                self.problem(path, data.line_of(key), "PG006", f"{who}: unknown field '{key}'{_suggest(key, known)}", data.col_of(key))
 
         for f in spec.fields:
             if f.name not in data:
                 if f.required:
-                    self.problem(path, data.line, f"{who}: missing field '{f.name}'")
+                    self.problem(path, data.line, "PG007", f"{who}: missing field '{f.name}'", data.col)
                 continue
-            raw = data[f.name]
-            line = data.line_of(f.name)
-            value = self.check_value(spec, f, raw, line, path, who, rec)
+            value = self.check_value(f, data[f.name], data.line_of(f.name), data.col_of(f.name), path, who, rec)
             if value is not None:
                 values[f.name] = value
 
         if "id" in values:
             rid = values["id"]
+            line, col = data.line_of("id"), data.col_of("id")
             if spec.id_pattern and not spec.id_pattern.match(rid):
-                example = "strategic" if spec.id_pattern.pattern.startswith("^[a-z]") else "STR-LISTEN-01"
-                self.problem(path, data.line_of("id"), f"{who}: field 'id' '{rid}' is not a valid ID (e.g. {example})")
+                example = rule_of(spec.cls, "id").example
+                self.problem(path, line, "PG010", f"{who}: field 'id' '{rid}' is not a valid ID (e.g. {example})", col)
             elif rid in self.ids:
                 first = self.ids[rid]
-                self.problem(path, data.line_of("id"), f"{who}: duplicate id '{rid}' (first defined at {first.path}:{first.line})")
+                self.problem(path, line, "PG014", f"{who}: duplicate id '{rid}' (first defined at {first.path}:{first.line})", col)
             else:
                 self.ids[rid] = rec
         self.records.setdefault(spec.kind, []).append(rec)
         return rec
 
-    def check_value(self, spec, f, raw, line, path, who, rec):
+    def check_value(self, f: Field, raw, line: int, col: int, path: str, who: str, rec: _Record):
         where = f"{who}: field '{f.name}'"
-        if f.kind in (TEXT, REF, CHOICE):
+        if f.kind in (TEXT, REF, CHOICE) or (f.kind == FORMS and f.plain):
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                self.problem(path, line, f"{where} is empty")
+                self.problem(path, line, "PG008", f"{where} is empty", col)
                 return None
             if not isinstance(raw, str):
-                self.problem(path, line, f"{where} must be text, not {_describe(raw)}")
+                self.problem(path, line, "PG009", f"{where} must be text, not {_describe(raw)}", col)
                 return None
             value = raw.strip()
             if f.pattern and f.name != "id" and not f.pattern.match(value):
-                self.problem(path, line, f"{where} '{value}' is not in the expected form")
+                self.problem(path, line, "PG010", f"{where} '{value}' is not in the expected form", col)
                 return None
             if f.kind == CHOICE and value not in f.choices:
-                self.problem(path, line, f"{where} must be one of {', '.join(f.choices)}, not '{value}'{_suggest(value, f.choices)}")
+                self.problem(path, line, "PG011", f"{where} must be one of {', '.join(f.choices)}, not '{value}'{_suggest(value, f.choices)}", col)
+                return None
+            if not self.fits(f, value, path, line, col, where):
+                return None
+            if f.kind == FORMS and not self.usable_form(value, path, line, col, where):
                 return None
             if f.kind == REF:
-                self.refs.append(_Ref(rec, f.name, line, f.ref, value))
+                self.refs.append(_Ref(rec, f.name, line, col, f.ref, value))
             return value
-        if f.kind in (TEXT_LIST, REF_LIST):
+        if f.kind in (TEXT_LIST, REF_LIST, FORMS):
             if raw is None:
-                self.problem(path, line, f"{where} is empty")
+                self.problem(path, line, "PG008", f"{where} is empty", col)
                 return None
             if isinstance(raw, str):
-                self.problem(path, line, f"{where} must be a list (one item per line starting '- '), not a single piece of text")
+                self.problem(path, line, "PG009", f"{where} must be a list (one item per line starting '- '), not a single piece of text", col)
                 return None
             if not isinstance(raw, LocList):
-                self.problem(path, line, f"{where} must be a list, not {_describe(raw)}")
+                self.problem(path, line, "PG009", f"{where} must be a list, not {_describe(raw)}", col)
                 return None
             if not raw:
-                self.problem(path, line, f"{where} is an empty list")
+                self.problem(path, line, "PG008", f"{where} is an empty list", col)
                 return None
             items = []
-            for n, (item, item_line) in enumerate(zip(raw, raw.item_lines), start=1):
+            for n, (item, item_line, item_col) in enumerate(zip(raw, raw.item_lines, raw.item_cols), start=1):
                 if item is None or (isinstance(item, str) and not item.strip()):
-                    self.problem(path, item_line, f"{where} item {n} is empty")
+                    self.problem(path, item_line, "PG008", f"{where} item {n} is empty", item_col)
                 elif not isinstance(item, str):
-                    self.problem(path, item_line, f"{where} item {n} must be text, not {_describe(item)}")
-                else:
+                    self.problem(path, item_line, "PG009", f"{where} item {n} must be text, not {_describe(item)}", item_col)
+                elif self.fits(f, item.strip(), path, item_line, item_col, f"{where} item {n}") and (
+                    f.kind != FORMS or self.usable_form(item.strip(), path, item_line, item_col, where)
+                ):
                     items.append(item.strip())
                     if f.kind == REF_LIST:
-                        self.refs.append(_Ref(rec, f.name, item_line, f.ref, item.strip()))
+                        self.refs.append(_Ref(rec, f.name, item_line, item_col, f.ref, item.strip()))
             return tuple(items)
         if f.kind == INT:
             if isinstance(raw, bool) or not isinstance(raw, int):
-                self.problem(path, line, f"{where} must be a whole number, not {_describe(raw)}")
+                self.problem(path, line, "PG009", f"{where} must be a whole number, not {_describe(raw)}", col)
                 return None
             return raw
         if f.kind == BOOL:
             if not isinstance(raw, bool):
-                self.problem(path, line, f"{where} must be true or false, not {_describe(raw)}")
+                self.problem(path, line, "PG009", f"{where} must be true or false, not {_describe(raw)}", col)
                 return None
             return raw
         if f.kind == DATE:
@@ -286,20 +286,33 @@ class _Checker:
                     return dt.date.fromisoformat(raw.strip()).isoformat()
                 except ValueError:
                     pass
-            self.problem(path, line, f"{where} must be a date written YYYY-MM-DD")
+            self.problem(path, line, "PG009", f"{where} must be a date written YYYY-MM-DD", col)
             return None
         if f.kind == RECORDS:
             if not isinstance(raw, LocList):
-                self.problem(path, line, f"{where} must be a list of {f.records.label} records, not {_describe(raw)}")
+                self.problem(path, line, "PG009", f"{where} must be a list of {f.records.label} records, not {_describe(raw)}", col)
                 return None
             children = []
-            for item, item_line in zip(raw, raw.item_lines):
+            for item, item_line, item_col in zip(raw, raw.item_lines, raw.item_cols):
                 if not isinstance(item, LocMap):
-                    self.problem(path, item_line, f"{where}: each {f.records.label} must be a set of fields, not {_describe(item)}")
+                    self.problem(path, item_line, "PG005", f"{where}: each {f.records.label} must be a set of fields, not {_describe(item)}", item_col)
                     continue
                 children.append(self.check_record(f.records, item, path, parent=rec))
             return tuple(children)
         raise AssertionError(f"unknown field kind {f.kind}")  # pragma: no cover
+
+    def fits(self, f: Field, value: str, path: str, line: int, col: int, where: str) -> bool:
+        if f.max_length is not None and len(value) > f.max_length:
+            self.problem(path, line, "PG019", f"{where} is {len(value)} characters long: at most {f.max_length}", col)
+            return False
+        return True
+
+    def usable_form(self, form: str, path: str, line: int, col: int, where: str) -> bool:
+        """The language checker must be able to use every form of the language guide."""
+        message = form_problem(form)
+        if message:
+            self.problem(path, line, "PG018", f"{where}: {message}", col)
+        return message is None
 
     # -- cross-checks ----------------------------------------------------
     def check_refs(self) -> None:
@@ -308,24 +321,27 @@ class _Checker:
             target = self.ids.get(ref.value)
             if target is None:
                 known = [rid for rid, r in self.ids.items() if r.spec.kind == ref.kind]
-                label = _label(ref.kind)
-                self.problem(ref.record.path, ref.line, f"{who}: field '{ref.field}': unknown {label} '{ref.value}'{_suggest(ref.value, known)}")
+                label = SPECS[ref.kind].label
+                self.problem(ref.record.path, ref.line, "PG012", f"{who}: field '{ref.field}': unknown {label} '{ref.value}'{_suggest(ref.value, known)}", ref.col)
             elif target.spec.kind != ref.kind:
                 self.problem(
                     ref.record.path,
                     ref.line,
-                    f"{who}: field '{ref.field}': '{ref.value}' is a {target.spec.label}, not a {_label(ref.kind)}",
+                    "PG013",
+                    f"{who}: field '{ref.field}': '{ref.value}' is a {target.spec.label}, not a {SPECS[ref.kind].label}",
+                    ref.col,
                 )
 
     def check_rules(self) -> None:
-        """Rules that span records: codes unique, standard IDs match level and theme."""
+        """Rules that span records: codes unique, standard IDs match level and theme, versions in order, the ratings."""
         for kind in ("level", "theme"):
             seen: dict[str, _Record] = {}
             for rec in self.records.get(kind, []):
                 code = rec.values.get("code")
                 if code and code in seen:
                     first = seen[code]
-                    self.problem(rec.path, rec.line, f"{self.name(rec.spec, rec.values)}: code '{code}' is already used by {kind} {first.values.get('id')}")
+                    who = self.name(rec.spec, rec.values)
+                    self.problem(rec.path, rec.line, "PG015", f"{who}: code '{code}' is already used by {kind} {first.values.get('id')}", rec.col_of("code"))
                 elif code:
                     seen[code] = rec
         levels = {r.values.get("id"): r.values.get("code") for r in self.records.get("level", [])}
@@ -338,32 +354,46 @@ class _Checker:
                 self.problem(
                     rec.path,
                     rec.line_of("id"),
+                    "PG016",
                     f"{self.name(rec.spec, v)}: field 'id' must be '{lc}-{tc}-' and two digits, to match its level and theme (e.g. {lc}-{tc}-01)",
+                    rec.col_of("id"),
                 )
         meta = (self.records.get("meta") or [None])[0]
         current = _version(meta.values.get("version")) if meta else None
         if current:
-            for kind, fields in (("standard", ("added", "changed")), ("retired", ("retired",))):
+            for kind, names in (("standard", ("added", "changed")), ("retired", ("retired",))):
                 for rec in self.records.get(kind, []):
-                    for name in fields:
+                    for name in names:
                         v = rec.values.get(name)
                         if v and _version(v) > current:
                             self.problem(
                                 rec.path,
                                 rec.line_of(name),
+                                "PG017",
                                 f"{self.name(rec.spec, rec.values)}: field '{name}' {v} is later than the data's version {meta.values['version']} (standards/meta.yml)",
+                                rec.col_of(name),
                             )
             for rec in self.records.get("standard", []):
                 a, c = rec.values.get("added"), rec.values.get("changed")
                 if a and c and _version(c) < _version(a):
-                    self.problem(rec.path, rec.line_of("changed"), f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}")
-        from ..language.checker import form_problems  # the language checker must be able to use every form
+                    self.problem(rec.path, rec.line_of("changed"), "PG017", f"{self.name(rec.spec, rec.values)}: field 'changed' {c} is earlier than 'added' {a}", rec.col_of("changed"))
+        self.check_ratings()
 
-        for rec in self.records.get("language", []):
-            for name, message in form_problems(rec.values):
-                self.problem(rec.path, rec.line_of(name), f"{self.name(rec.spec, rec.values)}: field '{name}': {message}")
-        if len(self.records.get("meta", [])) > 1:  # pragma: no cover - one meta file by construction
-            self.problem("standards/meta.yml", 1, "meta: more than one meta record")
+    def check_ratings(self) -> None:
+        """ratings.yml words the ratings; their IDs, order and scores are what saved assessments rely on."""
+        found = self.records.get("rating")
+        if not found:
+            return  # a missing or empty file is reported already
+        ids = [r.values.get("id") for r in found]
+        path = found[0].path
+        if ids != list(m.RATING_IDS):
+            self.problem(path, found[0].line, "PG020", f"the ratings must be, in this order: {', '.join(m.RATING_IDS)} (found {', '.join(map(str, ids))})")
+        scores = {r.values.get("id"): r.values.get("score") for r in found}
+        for rid, want in (("red", 0), ("amber", 1), ("green", 2), ("not_applicable", None), ("not_assessed", None)):
+            rec = next((r for r in found if r.values.get("id") == rid), None)
+            if rec is not None and scores[rid] != want:
+                says = "no score" if want is None else f"score {want}"
+                self.problem(rec.path, rec.line, "PG020", f"{self.name(rec.spec, rec.values)}: must have {says}", rec.col_of("score") if "score" in rec.node else 0)
 
 
 def _version(text: str | None) -> tuple[int, ...] | None:
@@ -372,154 +402,83 @@ def _version(text: str | None) -> tuple[int, ...] | None:
     return tuple(int(x) for x in text.split("."))
 
 
-def _label(kind: str) -> str:
-    from .schema import SPECS
-
-    return SPECS[kind].label
-
-
 # ---------------------------------------------------------------------------
-# building the model
+# building the model, by field name, from the declarations
+
+
+def _make(rec: _Record) -> object:
+    """The model object of one checked record: its written values, references still as IDs
+    (replaced in :func:`_resolve`), the other declared fields at their defaults."""
+    cls = rec.spec.cls
+    placeholder = {REF: None, REF_LIST: (), RECORDS: ()}
+    values = {name: placeholder.get(rec.spec.field(name).kind, value) for name, value in rec.values.items()}
+    obj = cls(**values, origin=Origin(rec.path, rec.line))
+    rec.built = obj
+    return obj
+
+
+def _resolve(rec: _Record, by_id: dict[str, object]) -> None:
+    obj = rec.built
+    for f in rec.spec.fields:
+        if f.name not in rec.values:
+            continue
+        value = rec.values[f.name]
+        if f.kind == REF:
+            object.__setattr__(obj, f.name, by_id[value])
+        elif f.kind == REF_LIST:
+            object.__setattr__(obj, f.name, tuple(by_id[i] for i in value))
+        elif f.kind == RECORDS:
+            object.__setattr__(obj, f.name, tuple(child.built for child in value))
+    for name, rule in rules(rec.spec.cls):
+        if rule.kind == PARENT and rec.parent is not None:
+            object.__setattr__(obj, name, rec.parent.built)
+
+
+def _fill_back_references(collections: dict[str, tuple]) -> None:
+    """Each ``back(kind, via)`` field: the records of ``kind``, in model order, whose ``via`` points here."""
+    for cls in m.KINDS:
+        for name, rule in rules(cls):
+            if rule.kind != BACK:
+                continue
+            for source in collections[rule.ref]:
+                targets = getattr(source, rule.via)
+                for target in targets if isinstance(targets, tuple) else (targets,):
+                    if target is not None:
+                        object.__setattr__(target, name, getattr(target, name) + (source,))
 
 
 def _build(c: _Checker) -> m.Guide:
-    by_id: dict[str, object] = {}
     recs = c.records
+    by_id: dict[str, object] = {}
+    for cls in m.KINDS:
+        for rec in recs.get(cls.__record__.name, []):
+            obj = _make(rec)
+            if "id" in rec.values:
+                by_id[rec.values["id"]] = obj
+    for kind_recs in recs.values():
+        for rec in kind_recs:
+            _resolve(rec, by_id)
 
-    def vals(kind):
-        return [r.values for r in recs.get(kind, [])]
+    collections: dict[str, tuple] = {cls.__record__.name: tuple(r.built for r in recs.get(cls.__record__.name, [])) for cls in m.KINDS}
+    # standards in display order: by level, then theme, then ID
+    level_order = {lv.id: n for n, lv in enumerate(collections["level"])}
+    theme_order = {th.id: n for n, th in enumerate(collections["theme"])}
+    collections["standard"] = tuple(sorted(collections["standard"], key=lambda s: (level_order[s.level.id], theme_order[s.theme.id], s.id)))
+    # findings are reached through their sources; back-references follow the model's order
+    collections["finding"] = tuple(f for s in collections["source"] for f in s.findings)
+    patterns = glossary_patterns(collections["glossary"])
+    for s in collections["standard"]:
+        text = " ".join([s.title, s.statement, *s.indicators, *s.keywords])
+        object.__setattr__(s, "search_terms", search_terms(text, s.keywords, patterns))
+    _fill_back_references(collections)
 
-    meta_v = vals("meta")[0]
-    meta = m.Meta(meta_v["title"], meta_v["version"], meta_v["date"], meta_v["publisher"])
-
-    levels = tuple(m.Level(v["id"], v["code"], v["title"], v["who"], v["summary"]) for v in vals("level"))
-    themes = tuple(m.Theme(v["id"], v["code"], v["title"], v["summary"]) for v in vals("theme"))
-    by_id.update({x.id: x for x in (*levels, *themes)})
-
-    sources = []
-    for v in vals("source"):
-        findings = tuple(
-            m.Finding(f.values["id"], f.values["text"], f.values.get("quoted", False), f.values.get("content_note")) for f in v.get("findings", ())
-        )
-        src = m.Source(v["id"], v["title"], v.get("author"), v.get("year"), v["kind"], v["summary"], findings)
-        for f in findings:
-            object.__setattr__(f, "source", src)
-            by_id[f.id] = f
-        by_id[src.id] = src
-        sources.append(src)
-    for v in vals("source"):
-        if v.get("cited_in"):
-            src, parent = by_id[v["id"]], by_id[v["cited_in"]]
-            object.__setattr__(src, "cited_in", parent)
-            object.__setattr__(parent, "cites", parent.cites + (src,))
-
-    def get(ids):
-        return tuple(by_id[i] for i in ids)
-
-    key_learning = tuple(
-        m.KeyLearning(v["id"], by_id[v["theme"]], v["point"], v["explanation"], by_id[v["source"]]) for v in vals("key_learning")
-    )
-    principles = tuple(m.Principle(v["id"], v["title"], v["text"], by_id[v["source"]]) for v in vals("principle"))
-    outcomes = tuple(m.Outcome(v["id"], v["title"], v["text"], by_id[v["source"]]) for v in vals("outcome"))
-    quotes = tuple(
-        m.Quote(
-            v["id"], v["text"], v["attribution"], by_id[v["source"]], v["year"], v["provenance"], get(v["themes"]), v.get("content_note")
-        )
-        for v in vals("quote")
-    )
-    language = tuple(
-        m.LanguageEntry(
-            v["id"],
-            v["phrase"],
-            v.get("variants", ()),
-            v["label"],
-            v.get("example"),
-            v["how_it_lands"],
-            v["why_it_harms"],
-            v["say_instead"],
-            by_id[v["source"]],
-            v.get("match", ()),
-            v.get("not_before", ()),
-            v.get("not_after", ()),
-        )
-        for v in vals("language")
-    )
-    glossary = tuple(m.GlossaryEntry(v["id"], v["terms"], v["definition"]) for v in vals("glossary"))
-    for x in (*key_learning, *principles, *outcomes, *quotes, *language, *glossary):
-        by_id[x.id] = x
-
-    level_order = {lv.id: n for n, lv in enumerate(levels)}
-    theme_order = {th.id: n for n, th in enumerate(themes)}
-    standards = []
-    patterns = glossary_patterns(glossary)
-    for v in sorted(vals("standard"), key=lambda v: (level_order[v["level"]], theme_order[v["theme"]], v["id"])):
-        keywords = v.get("keywords", ())
-        text = " ".join([v["title"], v["statement"], *v["indicators"], *keywords])
-        standards.append(
-            m.Standard(
-                id=v["id"],
-                level=by_id[v["level"]],
-                theme=by_id[v["theme"]],
-                title=v["title"],
-                statement=v["statement"],
-                indicators=v["indicators"],
-                evidence_prompts=v["evidence_prompts"],
-                plain_english=v["plain_english"],
-                findings=get(v["findings"]),
-                key_learning=get(v.get("key_learning", ())),
-                quotes=get(v.get("quotes", ())),
-                principles=get(v.get("principles", ())),
-                outcomes=get(v.get("outcomes", ())),
-                keywords=keywords,
-                search_terms=search_terms(text, keywords, patterns),
-                added=v["added"],
-                changed=v.get("changed"),
-                change_note=v.get("change_note"),
-            )
-        )
-    standards = tuple(standards)
-    for s in standards:
-        by_id[s.id] = s
-    retired = tuple(
-        m.Retired(v["id"], v["title"], v["retired"], get(v.get("replaced_by", ())), v["reason"]) for v in vals("retired")
-    )
-    for r in retired:
-        by_id[r.id] = r
-
-    # back-references, set once while building
-    def back(items, attr, standard):
-        for item in items:
-            object.__setattr__(item, attr, getattr(item, attr) + (standard,))
-
-    for s in standards:
-        back([s.level], "standards", s)
-        back([s.theme], "standards", s)
-        back(s.findings, "cited_by", s)
-        back(s.key_learning, "standards", s)
-        back(s.quotes, "standards", s)
-        back(s.principles, "standards", s)
-        back(s.outcomes, "standards", s)
-    for k in key_learning:
-        object.__setattr__(k.theme, "key_learning", k.theme.key_learning + (k,))
-    for q in quotes:
-        for th in q.themes:
-            object.__setattr__(th, "quotes", th.quotes + (q,))
-
+    kinds = {cls.__record__.name: cls.__record__ for cls in m.KINDS}
     guide = m.Guide(
-        meta=meta,
-        levels=levels,
-        themes=themes,
-        standards=standards,
-        sources=tuple(sources),
-        key_learning=key_learning,
-        principles=principles,
-        outcomes=outcomes,
-        quotes=quotes,
-        language=language,
-        glossary=glossary,
-        retired=retired,
+        **{k.collection: (collections[name][0] if k.single else collections[name]) for name, k in kinds.items() if k.collection},
+        by_id=MappingProxyType(by_id),
+        text_fields=tuple(_text_fields(c)),
     )
-    return replace(guide, by_id=MappingProxyType(by_id))
+    return guide
 
 
 def search_terms(text: str, keywords: tuple[str, ...], glossary: list[GlossaryPattern]) -> tuple[str, ...]:
@@ -550,52 +509,23 @@ def glossary_patterns(glossary: tuple[m.GlossaryEntry, ...]) -> list[GlossaryPat
     return out
 
 
-@dataclass(frozen=True)
-class TextField:
-    """One piece of text in standards/, where it is, and what holds it (for the language checker)."""
-
-    path: str
-    line: int  # the line of the field's key, or of the list item
-    line_text: str  # that line as written, comments included
-    kind: str  # the record kind, e.g. "standard"
-    label: str
-    record_id: str | None
-    field: str
-    text: str
-    quoted: bool  # the record says its text is a quotation (a finding with quoted: true)
-
-
-def text_fields(standards_dir: Path | str, root: Path | str | None = None) -> list[TextField]:
-    """Every text and text-list value in standards/, with its line. Reads the files as load_guide does."""
-    standards_dir = Path(standards_dir).resolve()
-    root = Path(root).resolve() if root is not None else standards_dir.parent
-    checker = _Checker(standards_dir, root)
-    checker.check_files()
-    lines_of: dict[str, list[str]] = {}
-    out: list[TextField] = []
-    for recs in checker.records.values():
-        for rec in recs:
-            if rec.node is None:
-                continue
-            if rec.path not in lines_of:
-                try:
-                    lines_of[rec.path] = (root / rec.path).read_text(encoding="utf-8").splitlines()
-                except OSError:
-                    lines_of[rec.path] = []
-            lines = lines_of[rec.path]
+def _text_fields(c: _Checker):
+    """Every text value in the files read, with its line as written (the language checker's input)."""
+    for kind_recs in c.records.values():
+        for rec in kind_recs:
+            lines = c.lines.get(rec.path, [])
             quoted = rec.values.get("quoted") is True
             for f in rec.spec.fields:
                 raw = rec.node.get(f.name)
-                if f.kind == TEXT and isinstance(raw, str):
-                    items = [(raw, rec.node.line_of(f.name))]
-                elif f.kind == TEXT_LIST and isinstance(raw, LocList):
+                if f.kind == TEXT or (f.kind == FORMS and f.plain):
+                    items = [(raw, rec.node.line_of(f.name))] if isinstance(raw, str) else []
+                elif f.kind in (TEXT_LIST, FORMS) and isinstance(raw, LocList):
                     items = [(x, n) for x, n in zip(raw, raw.item_lines) if isinstance(x, str)]
                 else:
                     continue
                 for text, line in items:
                     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
-                    out.append(TextField(rec.path, line, line_text, rec.spec.kind, rec.spec.label, rec.values.get("id"), f.name, text, quoted))
-    return out
+                    yield m.TextField(rec.path, line, line_text, rec.spec.kind, rec.spec.label, rec.values.get("id"), f.name, text, quoted)
 
 
 def load_guide(standards_dir: Path | str, root: Path | str | None = None, editions: tuple[Path | str, ...] = ()) -> m.Guide:

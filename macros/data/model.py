@@ -1,10 +1,14 @@
-"""The typed, immutable model of the practice guide.
+"""The practice guide's record kinds, each declared once, and the model built from them.
 
-Built in one pass by :mod:`macros.load`. Cross-references are resolved here, so
-templates never look anything up by hand: a standard holds its findings and
-quotes, a finding knows the standards that cite it. Back-references are set
-once while the model is being built and are excluded from equality and repr.
-No MkDocs import here.
+Every class here is a record kind: a frozen dataclass whose fields carry their rules (help,
+required or optional, the kind they refer to, pattern, length limit; see
+:mod:`macros.data.fields`). The loader's checks, the editor JSON Schema in
+``standards/schema/`` and the model the loader builds all come from these declarations.
+Adding a field is one edit here plus the fragment that shows it.
+
+Cross-references are resolved in the model, so templates never look anything up by hand: a
+standard holds its findings and quotes, a finding knows the standards that cite it.
+Back-references are set once while the model is built and are left out of equality and repr.
 """
 
 from __future__ import annotations
@@ -13,167 +17,234 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from . import fields as f
+from .fields import CODE, LOWER_ID, SNAKE_ID, VERSION, Origin
 
-def _back() -> object:
-    """A back-reference: filled in by the builder, not compared, not printed."""
-    return field(default=(), compare=False, repr=False)
+SOURCE_KINDS = ("article", "slides", "statement", "report", "review", "update")
+TITLE = 160  # characters: a title longer than this is a sentence, and breaks headers and sheets
 
 
-@dataclass(frozen=True)
+@f.record("meta", file="meta.yml", collection="meta", single=True, help="The data's version and date, stamped on every download.")
 class Meta:
-    title: str
-    version: str
-    date: str  # ISO date of this version
-    publisher: str
+    title: str = f.text("The name of the benchmark.", max_length=TITLE)
+    version: str = f.text("Version of the data, e.g. 1.0.0.", pattern=VERSION)
+    date: str = f.date("Date of this version, YYYY-MM-DD.")
+    publisher: str = f.text("Who publishes this edition.")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record(
+    "rating",
+    file="ratings.yml",
+    collection="ratings",
+    help="A rating a partnership gives a standard or an indicator. The IDs are fixed: saved assessments use them.",
+)
+class Rating:
+    id: str = f.ident(SNAKE_ID, "not_applicable")
+    label: str = f.text("The word the reader sees, e.g. Green.", max_length=40)
+    meaning: str = f.text("What the rating means, in a few words, e.g. 'in place and evidenced'.", max_length=80)
+    score: int | None = f.integer("0, 1 or 2 for the ratings that grade a standard (Red, Amber, Green); left out for the others.", required=False)
+    origin: Origin = f.origin()
+
+
+@f.record("level", file="levels.yml", collection="levels", help="A level at which a partnership works: strategic, commissioning, operational.")
 class Level:
-    id: str
-    code: str
-    title: str
-    who: str
-    summary: str
-    standards: tuple["Standard", ...] = _back()
+    id: str = f.ident(LOWER_ID, "strategic")
+    code: str = f.text("Short code used in standard IDs, e.g. STR.", pattern=CODE)
+    title: str = f.text(max_length=TITLE)
+    who: str = f.text("Who works at this level.")
+    summary: str = f.text()
+    standards: tuple[Standard, ...] = f.back("standard", "level")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("theme", file="themes.yml", collection="themes", help="One of the six points of key learning from parents, used to group standards.")
 class Theme:
-    id: str
-    code: str
-    title: str
-    summary: str
-    key_learning: tuple["KeyLearning", ...] = _back()
-    standards: tuple["Standard", ...] = _back()
-    quotes: tuple["Quote", ...] = _back()
+    id: str = f.ident(LOWER_ID, "strategic")
+    code: str = f.text("Short code used in standard IDs, e.g. LISTEN.", pattern=CODE)
+    title: str = f.text(max_length=TITLE)
+    summary: str = f.text()
+    key_learning: tuple[KeyLearning, ...] = f.back("key_learning", "theme")
+    standards: tuple[Standard, ...] = f.back("standard", "theme")
+    quotes: tuple[Quote, ...] = f.back("quote", "themes")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("finding", help="A key finding of a source document or review.")
 class Finding:
-    id: str
-    text: str
-    quoted: bool
-    content_note: str | None = None
-    source: "Source" = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
-    cited_by: tuple["Standard", ...] = _back()
+    id: str = f.ident()
+    text: str = f.text("The finding, in the guide's words unless 'quoted' is true.")
+    quoted: bool = f.boolean("true when 'text' is the source's own words, shown as a quotation.", required=False)
+    content_note: str | None = f.text("A short note shown before a finding that describes harm; the reader opens it.", required=False)
+    source: Source = f.parent("source")
+    cited_by: tuple[Standard, ...] = f.back("standard", "findings")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("source", file="sources.yml", collection="sources", help="A document or review the guide rests on, with its key findings.")
 class Source:
-    id: str
-    title: str
-    author: str | None
-    year: int | None
-    kind: str
-    summary: str
-    findings: tuple[Finding, ...]
-    cited_in: "Source | None" = field(default=None, compare=False, repr=False)
-    cites: tuple["Source", ...] = _back()
+    id: str = f.ident()
+    title: str = f.text(max_length=300)
+    author: str | None = f.text("Author or publisher, as the document gives it.", required=False)
+    year: int | None = f.integer("Year of publication, where the document gives it.", required=False)
+    kind: str = f.choice(SOURCE_KINDS)
+    summary: str = f.text()
+    cited_in: Source | None = f.ref("source", "The document that cites this one.", required=False, compare=False)
+    findings: tuple[Finding, ...] = f.records("finding", required=False)
+    cites: tuple[Source, ...] = f.back("source", "cited_in")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("key_learning", label="key learning", file="key-learning.yml", collection="key_learning", help="A point of key learning from parents.")
 class KeyLearning:
-    id: str
-    theme: Theme
-    point: str
-    explanation: str
-    source: Source
-    standards: tuple["Standard", ...] = _back()
+    id: str = f.ident()
+    theme: Theme = f.ref("theme")
+    point: str = f.text("The point as the source words it.")
+    explanation: str = f.text()
+    source: Source = f.ref("source")
+    standards: tuple[Standard, ...] = f.back("standard", "key_learning")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record(
+    "principle",
+    file="principles.yml",
+    collection="principles",
+    help="A recommendation of the National Parents in Exploitation Safeguarding group (NPIES).",
+)
 class Principle:
-    id: str
-    title: str
-    text: str
-    source: Source
-    standards: tuple["Standard", ...] = _back()
+    id: str = f.ident()
+    title: str = f.text("The recommendation as the source words it.", max_length=TITLE)
+    text: str = f.text("What it means in practice.")
+    source: Source = f.ref("source")
+    standards: tuple[Standard, ...] = f.back("standard", "principles")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("outcome", file="outcomes.yml", collection="outcomes", help="An outcome of the Relational Safeguarding Model.")
 class Outcome:
-    id: str
-    title: str
-    text: str
-    source: Source
-    standards: tuple["Standard", ...] = _back()
+    id: str = f.ident()
+    title: str = f.text("The outcome as the source words it.", max_length=TITLE)
+    text: str = f.text("What it means in practice.")
+    source: Source = f.ref("source")
+    standards: tuple[Standard, ...] = f.back("standard", "outcomes")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("quote", file="quotes.yml", collection="quotes", help="A parent's words, quoted verbatim with the source's attribution.")
 class Quote:
-    id: str
-    text: str
-    attribution: str
-    source: Source
-    year: int
-    provenance: str
-    themes: tuple[Theme, ...]
-    content_note: str | None = None
-    standards: tuple["Standard", ...] = _back()
+    id: str = f.ident()
+    text: str = f.text("The parent's words, verbatim. Never edit or paraphrase.")
+    attribution: str = f.text("Exactly as the source gives it, e.g. 'Anon, East Riding, 2020'.")
+    source: Source = f.ref("source")
+    year: int = f.integer()
+    provenance: str = f.text("Where the quote was published and on what basis it may be reproduced (consent).")
+    themes: tuple[Theme, ...] = f.ref_list("theme")
+    content_note: str | None = f.text("A short note before distressing words.", required=False)
+    standards: tuple[Standard, ...] = f.back("standard", "quotes")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("language", label="language entry", file="language.yml", collection="language", help="A phrase that blames parents, with what to say instead.")
 class LanguageEntry:
-    id: str
-    phrase: str
-    variants: tuple[str, ...]
-    label: str
-    example: str | None
-    how_it_lands: str
-    why_it_harms: str
-    say_instead: tuple[str, ...]
-    source: Source
-    match: tuple[str, ...] = ()  # more forms for the language checker (macros.lint)
-    not_before: tuple[str, ...] = ()  # context rules: not a finding after / before these
-    not_after: tuple[str, ...] = ()
+    id: str = f.ident()
+    phrase: str = f.forms("The phrase to avoid.", plain=True)
+    variants: tuple[str, ...] = f.forms(
+        "Other forms that mean the same, shown on the guide page and found by the language checker.", required=False
+    )
+    match: tuple[str, ...] = f.forms("More forms the language checker finds: (a|b) means a or b, [a] means a or nothing.", required=False)
+    not_before: tuple[str, ...] = f.forms(
+        "Context rule: not a finding when the text just before the phrase ends with one of these forms.", required=False
+    )
+    not_after: tuple[str, ...] = f.forms(
+        "Context rule: not a finding when the text just after the phrase starts with one of these forms.", required=False
+    )
+    label: str = f.text("The label the phrase puts on parents.")
+    example: str | None = f.text("The professional's words as the source gives them, verbatim.", required=False)
+    how_it_lands: str = f.text("How a parent hears it.")
+    why_it_harms: str = f.text()
+    say_instead: tuple[str, ...] = f.text_list()
+    source: Source = f.ref("source")
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("glossary", label="glossary entry", file="glossary.yml", collection="glossary", help="Abbreviations and their full terms, fed to the search index.")
 class GlossaryEntry:
-    id: str
-    terms: tuple[str, ...]
-    definition: str
+    id: str = f.ident()
+    terms: tuple[str, ...] = f.text_list("Words that mean the same; a search for one finds the others.")
+    definition: str = f.text()
+    origin: Origin = f.origin()
 
 
-@dataclass(frozen=True)
+@f.record("standard", file="benchmark/*.yml", collection="standards", help="A benchmark standard.")
 class Standard:
-    id: str
-    level: Level
-    theme: Theme
-    title: str
-    statement: str
-    indicators: tuple[str, ...]
-    evidence_prompts: tuple[str, ...]
-    plain_english: str
-    findings: tuple[Finding, ...]
-    key_learning: tuple[KeyLearning, ...]
-    quotes: tuple[Quote, ...]
-    principles: tuple[Principle, ...]
-    outcomes: tuple[Outcome, ...]
-    keywords: tuple[str, ...]
-    search_terms: tuple[str, ...]  # keywords plus glossary synonyms, for the search index
-    added: str = "1.0.0"  # data version that first published it
-    changed: str | None = None  # data version that last changed its wording
-    change_note: str | None = None
+    id: str = f.ident()
+    level: Level = f.ref("level")
+    theme: Theme = f.ref("theme")
+    title: str = f.text(max_length=TITLE)
+    statement: str = f.text()
+    indicators: tuple[str, ...] = f.text_list("What good looks like.")
+    evidence_prompts: tuple[str, ...] = f.text_list("What a partnership could show.")
+    plain_english: str = f.text("The standard in plain words, for parents.")
+    findings: tuple[Finding, ...] = f.ref_list("finding", "The source findings it rests on.")
+    key_learning: tuple[KeyLearning, ...] = f.ref_list("key_learning", required=False)
+    quotes: tuple[Quote, ...] = f.ref_list("quote", required=False)
+    principles: tuple[Principle, ...] = f.ref_list("principle", required=False)
+    outcomes: tuple[Outcome, ...] = f.ref_list("outcome", required=False)
+    keywords: tuple[str, ...] = f.text_list("Words people search for.", required=False)
+    search_terms: tuple[str, ...] = f.derived("Keywords plus the glossary synonyms of terms the standard uses, for the search index.")
+    added: str = f.text("The data version in which the standard was first published, e.g. 1.0.0.", pattern=VERSION)
+    changed: str | None = f.text("The data version in which its wording last changed.", required=False, pattern=VERSION)
+    change_note: str | None = f.text("What changed, in a sentence, for the 'What has changed' page.", required=False)
+    origin: Origin = f.origin()
 
     @property
     def sources(self) -> tuple[Source, ...]:
         """The sources of this standard's findings, each once, in order."""
         seen: dict[str, Source] = {}
-        for f in self.findings:
-            seen.setdefault(f.source.id, f.source)
+        for finding in self.findings:
+            seen.setdefault(finding.source.id, finding.source)
         return tuple(seen.values())
 
 
-@dataclass(frozen=True)
+@f.record(
+    "retired",
+    label="retired standard",
+    file="retired.yml",
+    collection="retired",
+    optional=True,
+    help="A standard that is no longer in the benchmark. Its ID stays reserved and its URL says what replaced it.",
+)
 class Retired:
-    """A standard no longer in the benchmark: its ID stays reserved and resolvable."""
+    id: str = f.ident()
+    title: str = f.text("The title it had when it was retired.", max_length=TITLE)
+    retired: str = f.text("The data version that retired it.", pattern=VERSION)
+    replaced_by: tuple[Standard, ...] = f.ref_list("standard", "The standards that carry its ratings over.", required=False)
+    reason: str = f.text("Why it was retired, in a sentence.")
+    origin: Origin = f.origin()
 
-    id: str
-    title: str
-    retired: str  # data version that retired it
-    replaced_by: tuple[Standard, ...]
-    reason: str
+
+# Every record kind, in the order the loader reads their files and builds them.
+KINDS: tuple[type, ...] = (Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired)
+
+# The rating IDs the code and every saved assessment rely on, in the order they are offered.
+RATING_IDS = ("red", "amber", "green", "not_applicable", "not_assessed")
+UNRATED = "not_assessed"
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One piece of text in a data file, where it is, and what holds it (for the language checker)."""
+
+    path: str
+    line: int  # the line of the field's key, or of the list item
+    line_text: str  # that line as written, comments included
+    kind: str  # the record kind, e.g. "standard"
+    label: str
+    record_id: str | None
+    field: str
+    text: str
+    quoted: bool  # the record says its text is a quotation (a finding with quoted: true)
 
 
 @dataclass(frozen=True)
@@ -181,6 +252,7 @@ class Guide:
     """The whole practice guide: every record, in display order."""
 
     meta: Meta
+    ratings: tuple[Rating, ...]
     levels: tuple[Level, ...]
     themes: tuple[Theme, ...]
     standards: tuple[Standard, ...]
@@ -193,10 +265,23 @@ class Guide:
     glossary: tuple[GlossaryEntry, ...]
     retired: tuple[Retired, ...] = ()
     by_id: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+    # every text value as written, read in the same pass as the records (the language checker's input)
+    text_fields: tuple[TextField, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(f for s in self.sources for f in s.findings)
+
+    def rating(self, rating_id: str) -> Rating:
+        for r in self.ratings:
+            if r.id == rating_id:
+                return r
+        raise KeyError(f"no rating with id {rating_id!r} (known: {', '.join(r.id for r in self.ratings)})")
+
+    @property
+    def graded_ratings(self) -> tuple[Rating, ...]:
+        """The ratings that grade a standard (Red, Amber, Green), worst first."""
+        return tuple(sorted((r for r in self.ratings if r.score is not None), key=lambda r: r.score))
 
     def standard(self, standard_id: str) -> Standard:
         return self._get(standard_id, Standard)

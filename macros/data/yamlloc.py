@@ -18,10 +18,15 @@ class LocMap(dict):
     """A YAML mapping with ``line`` (1-based) and ``key_lines`` per key."""
 
     line: int
+    col: int
     key_lines: dict[str, int]
+    key_cols: dict[str, int]
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def col_of(self, key: str) -> int:
+        return self.key_cols.get(key, self.col)
 
 
 class LocList(list):
@@ -29,12 +34,14 @@ class LocList(list):
 
     line: int
     item_lines: list[int]
+    item_cols: list[int]
 
 
 @dataclass(frozen=True)
 class YamlProblem:
     line: int
     message: str
+    col: int = 0
 
 
 def parse(text: str) -> tuple[object, list[YamlProblem]]:
@@ -72,7 +79,7 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1
         what = " ".join(p for p in (err.context, err.problem) if p)
-        return None, [YamlProblem(line, f"YAML syntax error: {what}")]
+        return None, [YamlProblem(line, f"YAML syntax error: {what}", mark.column + 1 if mark else 0)]
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         if fast:
             raise
@@ -86,24 +93,29 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -
     if isinstance(node, MappingNode):
         result = LocMap()
         result.line = line
+        result.col = node.start_mark.column + 1
         result.key_lines = {}
+        result.key_cols = {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node)
             key_line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                problems.append(YamlProblem(key_line, f"duplicate field '{key}'"))
+                problems.append(YamlProblem(key_line, f"duplicate field '{key}'", key_node.start_mark.column + 1))
                 continue
             result.key_lines[key] = key_line
+            result.key_cols[key] = key_node.start_mark.column + 1
             result[key] = _convert(loader, value_node, problems)
         return result
     if isinstance(node, SequenceNode):
         items = LocList()
         items.line = line
         items.item_lines = []
+        items.item_cols = []
         for child in node.value:
             items.item_lines.append(child.start_mark.line + 1)
+            items.item_cols.append(child.start_mark.column + 1)
             items.append(_convert(loader, child, problems))
         return items
     assert isinstance(node, ScalarNode)

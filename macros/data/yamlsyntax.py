@@ -2,7 +2,7 @@
 
 Used by the pre-commit hook for every YAML file in the repository. It only parses (it builds
 no Python objects), so tags such as ``!!python/name:`` in mkdocs.yml are accepted; what a
-data file may contain is the data check's job. No MkDocs import here.
+data file may contain is the data check's job.
 """
 
 from __future__ import annotations

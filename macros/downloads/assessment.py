@@ -57,6 +57,7 @@ def assessment_data(guide: m.Guide) -> dict:
         "version": guide.meta.version,
         "date": guide.meta.date,
         "levels": [{"id": lv.id, "code": lv.code, "title": lv.title, "who": lv.who} for lv in guide.levels],
+        "ratings": [{"id": r.id, "label": r.label, "meaning": r.meaning, "score": r.score} for r in guide.ratings],
         "themes": [{"id": th.id, "code": th.code, "title": th.title} for th in guide.themes],
         "standards": [_standard(s) for s in _ordered(guide)],
         "retired": [

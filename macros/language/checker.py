@@ -1,4 +1,4 @@
-"""The language checker: one matcher, compiled from the language guide. No MkDocs import here.
+"""The language checker: one matcher, compiled from the language guide.
 
 Each entry in ``standards/language.yml`` becomes one :class:`Rule`: a regular expression
 built from its ``phrase``, ``variants`` and ``match`` forms, plus optional context rules
@@ -47,160 +47,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import model as m
-
-# --- the pieces every pattern is built from (JavaScript-compatible regex syntax) ---------
-WORD = "A-Za-z0-9_"
-SPACE = "[ \\t\\r\\n\\f\\v\\u00a0\\u2010\\u2011-]"  # white space, line breaks, hyphens
-SEP = SPACE + "+"  # between two words
-HYPHEN = SPACE + "*"  # a hyphen in a form: the same, or nothing
-APOSTROPHE = "['\\u2019]?"
-START = f"(?<![{WORD}])"
-END = f"(?![{WORD}])"
-# Python flags equal to JavaScript's "i" without "u": ASCII-only case folding and classes.
-FLAGS = re.IGNORECASE | re.ASCII
-JS_FLAGS = "i"
+from .forms import END, FLAGS, JS_FLAGS, SEP, START, alternation, compile_form  # noqa: F401 - compile_form, FormError: the public API
+from .forms import FormError  # noqa: F401
 
 SUFFIXES = (".txt", ".md", ".docx")  # what a folder given to the command line stands for
 MARK_OPEN = "<!-- language-check: quoted -->"
 MARK_CLOSE = "<!-- /language-check -->"
 YAML_MARK = "# language-check: quoted"
-
-_TOKEN = re.compile(r"\s+|-|'|’|\[|\]|\(|\)|\||[A-Za-z0-9]+|.", re.S)
-
-
-class FormError(ValueError):
-    """A form in the language guide is not well written (e.g. an unclosed bracket)."""
-
-
-# --- compiling forms -------------------------------------------------------------------
-
-
-def _tokens(form: str) -> list[str]:
-    out = []
-    for t in _TOKEN.findall(form.strip()):
-        out.append(" " if t.isspace() else t)
-    return out
-
-
-class _Parser:
-    def __init__(self, form: str):
-        self.form = form
-        self.toks = _tokens(form)
-        self.i = 0
-
-    def peek(self) -> str | None:
-        return self.toks[self.i] if self.i < len(self.toks) else None
-
-    def take(self) -> str:
-        t = self.toks[self.i]
-        self.i += 1
-        return t
-
-    def parse(self) -> str:
-        if not self.toks:
-            raise FormError("the form is empty")
-        out = self.alt()
-        if self.peek() is not None:
-            raise FormError(f"unexpected '{self.peek()}' in '{self.form}'")
-        return out
-
-    def alt(self) -> str:
-        options = [self.seq()]
-        while self.peek() == "|":
-            self.take()
-            options.append(self.seq())
-        if any(o == "" for o in options):
-            raise FormError(f"an empty choice in '{self.form}'")
-        if len(options) == 1:
-            return options[0]
-        # the longest first, so that the longer of two forms wins at the same place
-        options.sort(key=len, reverse=True)
-        return "(?:" + "|".join(options) + ")"
-
-    def seq(self) -> str:
-        parts: list[str] = []  # compiled pieces; " " marks a separator still to place
-        while self.peek() not in (None, "|", ")", "]"):
-            t = self.take()
-            if t == " ":
-                if parts and parts[-1] != " ":
-                    parts.append(" ")
-            elif t == "-":
-                parts.append(HYPHEN)
-            elif t in ("'", "’"):
-                parts.append(APOSTROPHE)
-            elif t == "(":
-                inner = self.alt()
-                self.expect(")")
-                parts.append(inner)
-            elif t == "[":
-                inner = self.alt()
-                self.expect("]")
-                parts.append(("opt", inner))
-            elif re.fullmatch(r"[A-Za-z0-9]+", t):
-                parts.append(t.lower())
-            elif t in ")]|":  # pragma: no cover - stopped by the loop condition
-                raise FormError(f"unexpected '{t}' in '{self.form}'")
-            else:
-                parts.append(re.escape(t) if t not in "/" else t)
-        while parts and parts[-1] == " ":
-            parts.pop()
-        # place separators: an optional part takes the separator before it (or, at the
-        # start, the one after it), so that leaving it out leaves one separator, not two
-        out: list[str] = []
-        k = 0
-        while k < len(parts):
-            p = parts[k]
-            if p == " ":
-                nxt = parts[k + 1] if k + 1 < len(parts) else None
-                if isinstance(nxt, tuple):
-                    out.append(f"(?:{SEP}{nxt[1]})?")
-                    k += 2
-                    continue
-                out.append(SEP)
-            elif isinstance(p, tuple):
-                nxt = parts[k + 1] if k + 1 < len(parts) else None
-                if nxt == " " and not out:
-                    out.append(f"(?:{p[1]}{SEP})?")
-                    k += 2
-                    continue
-                out.append(f"(?:{p[1]})?")
-            else:
-                out.append(p)
-            k += 1
-        return "".join(out)
-
-    def expect(self, t: str) -> None:
-        if self.peek() != t:
-            raise FormError(f"'{t}' missing in '{self.form}'")
-        self.take()
-
-
-def compile_form(form: str) -> str:
-    """The regular-expression source (JavaScript-compatible) of one form."""
-    if not re.search(r"[A-Za-z0-9]", form):
-        raise FormError(f"the form '{form}' has no words")
-    source = _Parser(form).parse()
-    re.compile(source, FLAGS)  # raises re.error on anything odd
-    return source
-
-
-def _alternation(forms) -> str:
-    compiled = sorted({compile_form(f) for f in forms}, key=lambda s: (-len(s), s))
-    return "(?:" + "|".join(compiled) + ")"
-
-
-def form_problems(entry_values: dict) -> list[tuple[str, str]]:
-    """(field, message) for every form of one language entry that does not compile."""
-    problems = []
-    for field in ("phrase", "variants", "match", "not_before", "not_after"):
-        value = entry_values.get(field)
-        forms = [value] if isinstance(value, str) else list(value or ())
-        for form in forms:
-            try:
-                compile_form(form)
-            except (FormError, re.error) as err:
-                problems.append((field, f"'{form}' cannot be used by the language checker: {err}"))
-    return problems
 
 
 # --- rules and findings ----------------------------------------------------------------
@@ -222,9 +75,9 @@ class Rule:
 def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
     rules = []
     for e in language:
-        forms = [e.phrase, *e.variants, *getattr(e, "match", ())]
-        before = getattr(e, "not_before", ())
-        after = getattr(e, "not_after", ())
+        forms = [e.phrase, *e.variants, *e.match]
+        before = e.not_before
+        after = e.not_after
         rules.append(
             Rule(
                 id=e.id,
@@ -233,9 +86,9 @@ def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
                 how_it_lands=e.how_it_lands,
                 why_it_harms=e.why_it_harms,
                 say_instead=tuple(e.say_instead),
-                pattern=f"{START}{_alternation(forms)}{END}",
-                not_before=f"{START}{_alternation(before)}{SEP}$" if before else None,
-                not_after=f"^{SEP}{_alternation(after)}{END}" if after else None,
+                pattern=f"{START}{alternation(forms)}{END}",
+                not_before=f"{START}{alternation(before)}{SEP}$" if before else None,
+                not_after=f"^{SEP}{alternation(after)}{END}" if after else None,
             )
         )
     return tuple(rules)
@@ -265,7 +118,7 @@ def patterns_json(guide: m.Guide) -> dict:
 
 
 def language_json(guide: m.Guide) -> dict[str, bytes]:
-    """Producer for :mod:`macros.outputs`: the compiled patterns for the checker page."""
+    """Producer for :mod:`macros.downloads.registry`: the compiled patterns for the checker page."""
     data = json.dumps(patterns_json(guide), ensure_ascii=True, indent=1, sort_keys=True)
     return {"assets/data/language.json": data.encode("utf-8")}
 
@@ -465,12 +318,15 @@ def exempt_field(kind: str, field: str, quoted: bool, key_line_text: str) -> boo
     return YAML_MARK in key_line_text
 
 
-def lint_standards(standards_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
-    from ..data.load import text_fields
-
+def lint_standards(guide: m.Guide, standards_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
+    """Findings in the text fields of the data files under ``standards_dir``, as the loader read them."""
+    try:
+        prefix = standards_dir.resolve().relative_to(root.resolve()).as_posix().rstrip("/") + "/"
+    except ValueError:
+        prefix = standards_dir.resolve().as_posix().rstrip("/") + "/"
     out = []
-    for tf in text_fields(standards_dir, root):
-        if exempt_field(tf.kind, tf.field, tf.quoted, tf.line_text):
+    for tf in guide.text_fields:
+        if not tf.path.startswith(prefix) or exempt_field(tf.kind, tf.field, tf.quoted, tf.line_text):
             continue
         who = f"{tf.label} {tf.record_id}" if tf.record_id else tf.label
         for f in matcher.find(tf.text, tf.path):
@@ -493,4 +349,4 @@ def lint_docs(docs_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
 def lint_project(guide: m.Guide, root: Path, docs_dir: Path, standards_dir: Path) -> list[Finding]:
     """Every finding in the site's own content: docs/ pages and standards/ text fields."""
     matcher = Matcher.from_guide(guide)
-    return lint_docs(docs_dir, root, matcher) + lint_standards(standards_dir, root, matcher)
+    return lint_docs(docs_dir, root, matcher) + lint_standards(guide, standards_dir, root, matcher)
