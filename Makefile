@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check schema lint test test-fast bench constraints clean
+.PHONY: help setup system serve site check schema lint test test-js test-fast bench constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,8 +46,11 @@ lint: setup ## Check files for phrases that blame parents: make lint FILES="repo
 schema: setup ## Regenerate the JSON Schema for editors in standards/schema/ from macros/schema.py
 	$(BIN)/python -m macros schema
 
-test: setup ## Run every test: data, fragments, built site, PDFs, xlsx and browser
+test: setup test-js ## Run every test: the page scripts' logic, data, fragments, built site, PDFs, xlsx and browser
 	$(BIN)/python -m pytest
+
+test-js: ## Run the browser code's logic tests (tests/js/) with Node's own test runner
+	node --test tests/js/*.test.mjs
 
 test-fast: setup ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"

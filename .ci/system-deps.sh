@@ -1,12 +1,13 @@
 #!/bin/sh
 # The system packages the guide needs beyond Python:
-#   Pango (WeasyPrint draws the PDFs with it), fonts to embed, and Chromium for the
-#   browser tests (Playwright drives Debian's /usr/bin/chromium; it downloads no browser).
+#   Pango (WeasyPrint draws the PDFs with it), fonts to embed, Chromium for the browser
+#   tests (Playwright drives Debian's /usr/bin/chromium; it downloads no browser) and Node.js
+#   for the tests of the page scripts' logic (make test-js: node --test, nothing from npm).
 # --check             exit 1 and name the packages when something is missing
 # --install           install them with apt-get (as root, or through sudo)
 # --check-or-install  install only when something is missing and we may (root or sudo)
 set -eu
-PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium"
+PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium nodejs"
 
 missing() {
   out=""
@@ -27,7 +28,7 @@ install() {
 }
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-  echo "Not a Debian or Ubuntu system: install Pango (1.44+), DejaVu fonts and Chromium yourself." >&2
+  echo "Not a Debian or Ubuntu system: install Pango (1.44+), DejaVu fonts, Chromium and Node.js yourself." >&2
   exit 0
 fi
 need=$(missing)
