@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import editor_schema as jsonschema
+from .data import editor_schema
 from .language import checker as lint
 from .data.load import GuideError, load_guide
+from .data.problems import on_github
 
 
 def _load(args: argparse.Namespace):
@@ -36,6 +37,9 @@ def _check(args: argparse.Namespace) -> int:
     findings = lint.lint_project(guide, root, docs, root / args.standards) if docs.is_dir() else []
     for finding in findings:
         print(finding, file=sys.stderr)
+    if on_github():
+        for finding in findings:
+            print(finding.github(), file=sys.stderr)
     if findings:
         n = len(findings)
         print(f"{n} language finding{'s' if n != 1 else ''}: reword, or mark a quotation on purpose (see macros/lint.py)", file=sys.stderr)
@@ -98,6 +102,6 @@ def main(argv: list[str] | None = None) -> int:
     lint_cmd.add_argument("--root", default=".", help="project folder (default: current folder)")
     lint_cmd.add_argument("--standards", default="standards", help="data folder, relative to --root")
     lint_cmd.set_defaults(func=_lint)
-    jsonschema.add_command(sub)  # python -m macros schema: JSON Schema for editors
+    editor_schema.add_command(sub)  # python -m macros schema: JSON Schema for editors
     args = parser.parse_args(argv)
     return args.func(args)

@@ -148,3 +148,20 @@ def test_each_kind_of_problem_has_its_code(tmp_path, rel, old, new, code):
         load_guide(root / "standards", root)
     assert code in {p.code for p in err.value.problems}, [f"{p.code} {p}" for p in err.value.problems]
     assert all(p.source for p in err.value.problems if p.path.endswith(rel))  # each shows its line
+
+
+def test_language_findings_are_annotated_on_github_too(tmp_path):
+    project = tmp_path / "minimal"
+    shutil.copytree(FIXTURE, project)
+    page = project / "docs" / "index.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("Some families are hard to reach.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check(project, GITHUB_ACTIONS="true")
+    assert result.returncode == 1
+    n = len(lines)
+    col = len("Some families are ") + 1
+    annotations = [line for line in result.stderr.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(f"::error file=docs/index.md,line={n},col={col},title=PG022::\"hard to reach\"")
+    assert "::" not in check(project).stderr.replace("docs/index.md", "")  # not on GitHub: none

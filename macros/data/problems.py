@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "PG019": "too long",
     "PG020": "a rating the guide needs is missing or unknown",
     "PG021": "an edition cannot hold this file",
+    "PG022": "the language checker found a phrase that blames (a language finding, not a data problem)",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import model
 from .fields import (  # noqa: F401 - re-exported: the field kinds the loader and the schema generator switch on
@@ -55,10 +56,11 @@ class RecordSpec:
     help: str = ""
 
     def field(self, name: str) -> Field | None:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        return None
+        return self._by_name.get(name)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import model as m
+from ..data.problems import Problem
 from .forms import END, FLAGS, JS_FLAGS, SEP, START, alternation, compile_form  # noqa: F401 - compile_form, FormError: the public API
 from .forms import FormError  # noqa: F401
 
@@ -144,6 +145,11 @@ class Finding:
         alternatives = " or ".join(f'"{s}"' for s in self.rule.say_instead)
         context = f" {self.message}" if self.message else ""
         return f'{where}:{context} "{found}" ({self.rule.label}) -> say instead: {alternatives}'
+
+    def github(self) -> str:
+        """The finding as a GitHub Actions annotation on its line of a pull request's diff."""
+        message = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
+        return Problem(self.path, self.line, message.strip(), "PG022", self.col).github()
 
 
 class Matcher:
