@@ -276,3 +276,46 @@ def test_no_accessibility_violations_in_any_state(page, site_url):
     page.click("#pg-as-tab-summary")
     check_axe(page, "summary, dark scheme, with an error shown")
     assert page.foreign_requests == []
+
+
+def test_rating_words_and_meanings_come_from_the_data(page, site_url, site_dir):
+    d = data(site_dir)
+    open_page(page, site_url)
+    help_text = page.locator("#pg-as-rating-help").inner_text()
+    for r in d["ratings"]:
+        assert r["label"] in help_text
+        if r["meaning"]:
+            assert f"{r['label']} ({r['meaning']})" in help_text
+    # a rating renamed in the data is offered, announced and exported by its new name
+    renamed = data(site_dir)
+    green = next(r for r in renamed["ratings"] if r["id"] == "green")
+    green["label"], green["meaning"] = "Fully in place", "in place and checked"
+    page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=renamed))
+    page.reload()
+    page.wait_for_selector("#pg-as[data-ready]")
+    assert "Fully in place (in place and checked)" in page.locator("#pg-as-rating-help").inner_text()
+    page.click("#pg-as-new")
+    assert page.locator("label[for='rate-STR-LISTEN-01-green']").inner_text().strip() == "Fully in place"
+    page.check("#rate-STR-LISTEN-01-green")
+    expect(page.locator("#pg-as-status")).to_have_text("STR-LISTEN-01 rated Fully in place. Saved in this browser.")
+    page.click("#pg-as-tab-summary")
+    assert page.locator("h3:has-text('Strengths')").inner_text() == "Strengths: rated Fully in place (1)"
+    assert page.foreign_requests == []
+
+
+def test_data_without_ratings_stops_the_page_with_a_clear_message(page, site_url, site_dir):
+    broken = data(site_dir)
+    broken.pop("ratings", None)
+    page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=broken))
+    page.goto(site_url + "assessment/")
+    page.wait_for_selector("#pg-as[data-failed]")
+    assert "has no list of ratings" in page.locator("#pg-as-loading").inner_text()
+    assert page.is_hidden("#pg-as-app") and page.get_attribute("#pg-as", "data-ready") is None
+    # an unknown data format is refused the same way
+    broken = data(site_dir) | {"format_version": 99}
+    page.unroute("**/assets/data/assessment.json")
+    page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=broken))
+    page.reload()
+    page.wait_for_selector("#pg-as[data-failed]")
+    assert "not in a format this page can read" in page.locator("#pg-as-loading").inner_text()
+    assert page.foreign_requests == []

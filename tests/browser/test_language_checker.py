@@ -109,6 +109,8 @@ def test_works_offline_once_loaded_and_sends_nothing(page):
     assert requests[loaded:] == []  # checking made no request at all
     assert page.foreign_requests == []
     assert "Nothing you type leaves this device" in page.text_content("main")
+    # the checker is an ES module, like the self-assessment, under the site's script-src 'self'
+    assert page.get_attribute("script[src*='language-checker.js']", "type") == "module"
 
 
 def test_keyboard_only(page):
