@@ -29,7 +29,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,7 +41,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import synth  # noqa: E402
+import support  # noqa: E402  (tests/support.py: the copy of the project and mkdocs serve, as the tests make them)
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "timed_build.py"
@@ -67,7 +68,7 @@ TARGETS = {
     "standard_first_view_gzip_bytes": 250_000,
 }
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PDFS_PENDING = "changed PDFs are being drawn"  # what macros/plugin.py and pdf.py log under mkdocs serve
+PDFS_PENDING = "changed PDFs are being drawn"  # what macros/adapter/plugin.py and downloads/pdf.py log under mkdocs serve
 PDFS_DRAWN = "changed PDFs drawn after the rebuild"
 
 
@@ -106,22 +107,8 @@ PROJECT = ROOT  # the checkout measured: --project measures another (e.g. an old
 
 
 def copy_project(dest: Path) -> Path:
-    """The project's sources, as tests/conftest.py copies them, without caches or results."""
-    ignore = shutil.ignore_patterns(
-        ".venv*",
-        "site",
-        ".site-*",
-        ".git",
-        "__pycache__",
-        ".pytest_cache",
-        "*.egg-info",
-        "build",
-        ".cache",
-        "results",
-        ".ruff_cache",
-    )
-    shutil.copytree(PROJECT, dest, ignore=ignore)
-    return dest
+    """The project's sources, as the tests copy them (tests/support.py), without caches or results."""
+    return support.copy_project(dest, PROJECT, cache=False)
 
 
 def timed_build(project: Path, site: Path, *, dump: Path | None = None, stub_pdfs: bool = False, strict: bool = True) -> dict:
@@ -237,12 +224,6 @@ def measure_size(n: int, work: Path, *, stub_pdfs: bool, repeats: int, log) -> d
 # --- mkdocs serve ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def fetch(url: str, timeout: float = 60) -> str:
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read().decode("utf-8", "replace")
@@ -266,18 +247,9 @@ def measure_serve(work: Path, edits: int, log) -> dict:
     text = data.read_text(encoding="utf-8")
     found = re.search(r"^- id: (\S+)\n(?:(?!- id:).*\n)*?(  title: (.*))$", text, re.M)
     standard_id, title_line = found.group(1), found.group(2)
-    port = free_port()
     serve_log = work / "serve.log"
-    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    with open(serve_log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/benchmark/{standard_id}/"
+    proc, base = support.start_serve(project, serve_log)
+    url = f"{base}benchmark/{standard_id}/"
     times: list[float] = []
     pdf_times: list[float | None] = []
     try:
@@ -304,11 +276,7 @@ def measure_serve(work: Path, edits: int, log) -> dict:
             log(f"serve: edit {i + 1} shown after {times[-1]:.2f} s, its PDFs after {pdf_times[-1] or 0:.1f} s")
             time.sleep(0.5)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        support.stop_serve(proc)
     builds = [float(x) for x in re.findall(r"Documentation built in ([\d.]+) seconds", serve_log.read_text())]
     return {
         "first_build_seconds": round(first_build, 3),

@@ -1,6 +1,7 @@
 """Shared fixtures for the three tiers of tests.
 
 - ``guide``: the real data, loaded once.
+- ``project_copy``: a copy of the project to break (``support.copy_project``, shared with bench/).
 - ``build_site(project_dir, out_dir)``: runs a real strict ``mkdocs build`` (a subprocess,
   as a user would) and returns the completed process.
 - ``site_dir``: the real site, built strictly once per session into a temp folder.
@@ -14,7 +15,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.load import load_guide
+from support import copy_project  # noqa: F401  (one copy for the tests and bench/run.py; some tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -65,13 +66,6 @@ def run_build(project_dir: Path, out_dir: Path, *extra: str) -> subprocess.Compl
 @pytest.fixture(scope="session")
 def build_site():
     return run_build
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (not .venv, site or caches) for tests that break it."""
-    ignore = shutil.ignore_patterns(".venv*", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "build")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    return dest
 
 
 @pytest.fixture

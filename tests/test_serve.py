@@ -3,7 +3,8 @@ a PDF that an edit changed is drawn after the rebuild (issue 9: the preview must
 WeasyPrint) and reaches the served site in full soon after, while ``mkdocs build`` never stands
 a placeholder in for a PDF.
 
-A real ``mkdocs serve`` (as ``make serve`` runs it) on a copy of the project, on a free port.
+A real ``mkdocs serve`` (as ``make serve`` runs it) on a copy of the project, on a free port,
+started as bench/run.py starts it (``support.start_serve``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -21,15 +20,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from support import start_serve, stop_serve
 
 DEADLINE = 180  # seconds to wait for a build, a rebuild or a PDF; generous for a loaded machine
 PLACEHOLDER = "This PDF is being drawn"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get_bytes(url: str) -> bytes:
@@ -62,27 +56,12 @@ def _wait_for(what: str, check, log: Path, proc: subprocess.Popen):
 
 @pytest.fixture
 def served(project_copy, tmp_path):
-    port = _free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project_copy)}
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project_copy,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+    proc, url = start_serve(project_copy, log)
     try:
-        yield project_copy, f"http://127.0.0.1:{port}/", log, proc
+        yield project_copy, url, log, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_serve(proc)
 
 
 def test_a_validation_error_is_reported_and_the_last_good_site_stays(served):
@@ -101,7 +80,7 @@ def test_a_validation_error_is_reported_and_the_last_good_site_stays(served):
     n = next(i for i, line in enumerate(lines) if line.startswith("  statement:"))
     lines[n] = lines[n].replace("  statement:", "  statment:", 1)
     data.write_text("".join(lines), encoding="utf-8")
-    where = f"standards/benchmark/operational.yml:{n + 1}: standard {sid}: unknown field 'statment' (did you mean 'statement'?)"
+    where = f"standards/benchmark/operational.yml:{n + 1}:3: PG006 standard {sid}: unknown field 'statment' (did you mean 'statement'?)"
     _wait_for("the validation error in the terminal", lambda: where in log.read_text(), log, proc)
     _wait_for("the note that the last good site is kept", lambda: "last good site" in log.read_text(), log, proc)
 

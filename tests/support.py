@@ -1,0 +1,58 @@
+"""What the tests and the benchmark (bench/run.py) both need: a copy of the project to break or
+to time, and a real ``mkdocs serve`` on it. No pytest here, so bench/run.py can import it too
+(``sys.path`` gets ``tests/``)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# never copied: environments, built sites, version control, Python's and tools' caches
+IGNORED = (".venv*", "site", ".site-*", ".git", "__pycache__", ".pytest_cache", "*.egg-info", "build", ".ruff_cache")
+
+
+def copy_project(dest: Path, source: Path = ROOT, *, cache: bool = True) -> Path:
+    """A copy of the project's sources in ``dest``, for tests that break it and for timed builds.
+
+    ``cache=False`` leaves out ``.cache/`` (drawn PDFs, compiled templates) and bench results,
+    for the benchmark's cold builds; the tests keep the cache, so their builds are warm."""
+    extra = () if cache else (".cache", "results")
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*IGNORED, *extra))
+    return dest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_serve(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    """``mkdocs serve --strict`` (as ``make serve`` runs it) on ``project`` on a free port,
+    its output in ``log``; returns the process and the site's address."""
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)}
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    return proc, f"http://127.0.0.1:{port}/"
+
+
+def stop_serve(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
