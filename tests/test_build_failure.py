@@ -69,6 +69,27 @@ def test_failed_build_leaves_the_previous_site_intact(minimal_project):
     assert after == before  # not one file removed, added or changed
 
 
+def test_without_repo_url_no_page_has_an_edit_link_and_nothing_fails(minimal_project):
+    config = minimal_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "repo_url" not in text
+    config.write_text(text.replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n", 1), encoding="utf-8")
+    out = minimal_project / "site"
+    result = run_build(minimal_project, out)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(out.rglob("index.html"))
+    assert Path(out / "benchmark" / "STR-LISTEN-01" / "index.html") in pages
+    assert not [p for p in pages if 'rel="edit"' in p.read_text(encoding="utf-8")]
+    # negative control: with a repository, the same site has an edit link on every page
+    repo = "repo_url: https://github.com/example/minimal\nedit_uri: edit/main/docs/\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("strict: true\n", "strict: true\n" + repo, 1), encoding="utf-8")
+    result = run_build(minimal_project, out)
+    assert result.returncode == 0, result.stderr
+    assert all('rel="edit"' in p.read_text(encoding="utf-8") for p in pages)
+    standard = (out / "benchmark" / "STR-LISTEN-01" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/minimal/blob/main/standards/' in standard
+
+
 def make_site(project: Path) -> subprocess.CompletedProcess:
     # the project's Makefile, run in the copy with the project's .venv; `-o setup` skips set-up
     shutil.copy(ROOT / "Makefile", project / "Makefile")

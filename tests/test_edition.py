@@ -58,6 +58,10 @@ def test_example_edition_adds_its_pages_to_the_site_and_nav(edition_site):
     nav_text = home.select_one("nav.md-nav--primary").get_text(" ", strip=True)
     assert "Local information" in nav_text and "Local services" in nav_text
     assert (edition_site / "local" / "services" / "index.html").is_file()
+    # its edit link leads to the edition's own file, not to a docs/ file of that name
+    (edit,) = soup.select('a[rel="edit"]')
+    assert edit["href"].endswith("/edit/main/editions/example/docs/local/index.md"), edit["href"]
+    assert (ROOT / "editions" / "example" / "docs" / "local" / "index.md").is_file()
 
 
 def test_example_edition_adds_its_records(edition_site):

@@ -194,3 +194,55 @@ def test_every_page_runs_search_through_the_stemming_worker(site_dir):
         assert not worker.query  # nothing in the request but the file's own address
         material = worker.fragment
         assert (site_dir / "assets" / "javascripts" / "workers" / material).is_file(), material
+
+
+REPO = "https://github.com/parents-as-safeguarding-partners/practice-guide"  # repo_url in mkdocs.yml
+
+
+def edit_link(soup: BeautifulSoup):
+    (link,) = soup.select('a[rel="edit"]')
+    return link
+
+
+def accessible_name(link) -> str:
+    """What a screen reader announces for the link: aria-label, else its text, else its title."""
+    return (link.get("aria-label") or text_of(link) or link.get("title") or "").strip()
+
+
+def test_a_prose_page_has_an_edit_link_to_its_markdown(site_dir, root):
+    link = edit_link(soup_of(site_dir, "about"))
+    assert link["href"] == f"{REPO}/edit/main/docs/about.md"
+    assert (root / "docs" / "about.md").is_file()
+    assert accessible_name(link) == "Edit this page"
+
+
+def test_a_standard_page_has_an_edit_link_to_its_record_line(site_dir, guide, root):
+    for s in guide.standards:
+        link = edit_link(soup_of(site_dir, f"benchmark/{s.id}"))
+        assert link["href"] == f"{REPO}/blob/main/{s.origin.path}#L{s.origin.line}"  # blob: the edit view has no line anchors
+        assert accessible_name(link)
+        # the line it leads to is the record's own
+        line = (root / s.origin.path).read_text(encoding="utf-8").splitlines()[s.origin.line - 1]
+        assert line == f"- id: {s.id}", (s.id, line)
+    # a level page leads to its level's record too
+    level = guide.levels[0]
+    assert edit_link(soup_of(site_dir, f"benchmark/{level.id}"))["href"] == f"{REPO}/blob/main/{level.origin.path}#L{level.origin.line}"
+
+
+def test_every_page_has_exactly_one_edit_link(site_dir):
+    pages = sorted(site_dir.rglob("index.html"))
+    assert len(pages) > 50
+    for page in pages:
+        links = _soup(page).select('a[rel="edit"]')
+        assert len(links) == 1 and links[0]["href"].startswith(f"{REPO}/"), page.relative_to(site_dir)
+    # negative control: the 404 page is no source page
+    assert not _soup(site_dir / "404.html").select('a[rel="edit"]')
+
+
+def test_the_repository_link_fetches_nothing(site_dir):
+    # Material's JavaScript fetches stars and forks from api.github.com for a link marked
+    # data-md-component="source"; overrides/partials/source.html leaves the mark out.
+    home = _soup(site_dir / "index.html")
+    assert home.select("a.md-source[href]") and home.select_one("a.md-source")["href"] == REPO
+    for page in site_dir.rglob("*.html"):
+        assert not _soup(page).select('[data-md-component="source"]'), page.relative_to(site_dir)

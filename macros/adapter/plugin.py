@@ -32,7 +32,7 @@ from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
 from ..language.checker import lint_project
 from ..web.csp import PolicyMissing, allow_inline_scripts
 from ..web.fragments import Fragments, template_cache
-from ..web.pages import generated_pages
+from ..web.pages import edit_url, generated_pages
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -152,6 +152,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             files.append(File(src_uri, str(docs), config.site_dir, config.use_directory_urls))
             if path.suffix == ".md":
                 pages.append(src_uri)
+                # MkDocs would send its "edit" link to docs/<src_uri>: the page is the edition's
+                url = edit_url(config.repo_url, config.edit_uri, config.docs_dir, path.relative_to(self.build.root).as_posix())
+                if url:
+                    self.build.edit_urls[src_uri] = url
         if pages and config.nav is not None:
             pages.sort(key=lambda uri: (not uri.endswith("index.md"), uri))  # its index page first
             config.nav.append({self.config.edition_nav_title: pages})
@@ -160,6 +164,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         build = self.build
         for page in generated_pages(build.guide):
             build.generated_calls[page.src_uri] = page.call
+            if page.origin is not None:  # its "edit" link: the record's own line in its YAML file
+                url = edit_url(config.repo_url, config.edit_uri, config.docs_dir, page.origin.path, page.origin.line)
+                if url:
+                    build.edit_urls[page.src_uri] = url
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} would hide the page generated for this record: remove the file")
             files.append(File.generated(config, page.src_uri, content=page.content))
@@ -183,6 +191,14 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
                 build.briefings[page_file.src_uri] = pdf_file
         return files
 
+    def on_pre_page(self, page, config, files):
+        # Material shows page.edit_url (feature content.action.edit). MkDocs gives a prose page
+        # of docs/ its own; a generated page has none, and an edition's page a wrong one.
+        url = self.build.edit_urls.get(page.file.src_uri)
+        if url:
+            page.edit_url = url
+        return page
+
     def on_env(self, env, config, files):
         """Every page is rendered (MkDocs renders all before it writes any), and no file written:
         draw the briefing PDFs from their pages, then fill in the downloads list, sizes and all."""
@@ -200,7 +216,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             pdf_file.content_bytes = drawn[registry.briefing_name(src_uri)]
         log.debug("practice guide: %d briefing PDFs made; %.2f s drawing PDFs", len(rendered), build.pdf.seconds)
         made = {**build.made, **drawn}
-        downloads = registry.listing(registry.catalogue(build.guide, {p.src_uri: p.title for p in rendered}), made)
+        try:
+            downloads = registry.listing(registry.catalogue(build.guide, {p.src_uri: p.title for p in rendered}), made)
+        except LookupError as err:
+            raise PluginError(str(err)) from None
         for page_file in files.documentation_pages():
             page = page_file.page
             if page is not None and page.content and build.downloads_token in page.content:

@@ -1,7 +1,9 @@
 """The pages generated for every record: one stub per level and per standard.
 
 Each stub is front matter plus one macro call; the look of the page lives in the
-fragment templates. The MkDocs adapter adds these as generated files. No MkDocs
+fragment templates. The MkDocs adapter adds these as generated files. Each page also
+knows where its record is written (``origin``: file and line), so that its "edit"
+link (:func:`edit_url`) leads to the record's own line in its YAML file. No MkDocs
 import here.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from ..data import model as m
 from .routes import level_src, standard_src
@@ -19,10 +22,31 @@ class GeneratedPage:
     src_uri: str  # path relative to docs/
     content: str  # Markdown with front matter
     call: tuple[str, str] | None = None  # (macro, record ID): the one call in the content
+    origin: m.Origin | None = None  # where the record is written: .path (from the project root), .line
 
 
-def _page(src_uri: str, front_matter: str, macro: str, record_id: str) -> GeneratedPage:
-    return GeneratedPage(src_uri, front_matter + f'{{{{ {macro}("{record_id}") }}}}\n', (macro, record_id))
+def _page(src_uri: str, front_matter: str, macro: str, record: object) -> GeneratedPage:
+    record_id = record.id  # type: ignore[attr-defined]
+    call = (macro, record_id)
+    return GeneratedPage(src_uri, front_matter + f'{{{{ {macro}("{record_id}") }}}}\n', call, record.origin)  # type: ignore[attr-defined]
+
+
+def edit_url(repo_url: str, edit_uri: str, docs_dir: str, path: str, line: int | None = None) -> str | None:
+    """The address of a file of the project in its repository, from mkdocs.yml's ``repo_url`` and
+    ``edit_uri`` (``edit/main/docs/``: the edit view of the docs folder, ``docs_dir`` its last part).
+
+    ``path``: the file, relative to the project root (posix). With ``line``, the blob view at that
+    line (``blob/main/standards/benchmark/operational.yml#L57``), since GitHub's edit view has no line
+    anchors; without it, the edit view. None when there is no repository or no ``edit_uri``."""
+    if not repo_url or not edit_uri:
+        return None
+    parts = [p for p in edit_uri.split("/") if p]
+    if parts and parts[-1] == docs_dir.strip("/").rsplit("/", 1)[-1]:
+        parts.pop()  # the repository's root, not its docs folder
+    if line is not None:
+        parts = ["blob" if p == "edit" else p for p in parts]
+    target = "/".join([*parts, path])
+    return urljoin(repo_url.rstrip("/") + "/", target) + (f"#L{line}" if line is not None else "")
 
 
 def _front_matter(**fields: object) -> str:
@@ -35,7 +59,7 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
     pages = []
     for level in guide.levels:
         pages.append(
-            _page(level_src(level.id), _front_matter(title=f"{level.title} standards", description=level.summary), "level_page", level.id)
+            _page(level_src(level.id), _front_matter(title=f"{level.title} standards", description=level.summary), "level_page", level)
         )
     for s in guide.standards:
         pages.append(
@@ -48,7 +72,7 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
                     search={"boost": 2},
                 ),
                 "standard_page",
-                s.id,
+                s,
             )
         )
     # a retired standard keeps its address, saying why it went and what replaced it
@@ -58,7 +82,7 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
                 standard_src(r.id),
                 _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}"),
                 "retired_page",
-                r.id,
+                r,
             )
         )
     return pages
