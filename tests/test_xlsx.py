@@ -68,6 +68,8 @@ def test_every_rating_cell_has_the_dropdown_and_colour_rules(book, guide):
         assert len(lists) == 1
         dv = lists[0]
         assert dv.formula1 == '"Red,Amber,Green,Not applicable,Not yet assessed"'
+        assert dv.formula1 == '"' + ",".join(r.label for r in guide.ratings) + '"'  # the words of standards/ratings.yml
+        assert dv.error == "Choose Red, Amber, Green, Not applicable or Not yet assessed."
         assert not dv.showDropDown  # (in the file format, True would hide the arrow)
         for r in rows(ws):
             assert r[5].coordinate in dv.sqref, f"{level.title}!{r[5].coordinate} has no dropdown"
@@ -93,7 +95,7 @@ def test_summary_formulas_reference_the_right_ranges(book, guide):
     for level in guide.levels:
         last = xlsx.FIRST_ROW + len(level.standards) - 1
         r = level_rows[level.title]
-        for cell, rating in zip(r[1:6], xlsx.RATINGS):
+        for cell, rating in zip(r[1:6], xlsx.ratings(guide)):
             assert cell.value == f"=COUNTIF('{level.title}'!$F${xlsx.FIRST_ROW}:$F${last},\"{rating}\")"
         assert r[6].value == f"=COUNTA('{level.title}'!$A${xlsx.FIRST_ROW}:$A${last})"
     theme_rows = [r for r in ws.iter_rows() if r[0].value in {t.title for t in guide.themes}]

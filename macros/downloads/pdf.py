@@ -218,6 +218,8 @@ class PdfMaker:
             name=name,
             stamp=Stamp.of(guide.meta),
             level=level,
+            # the columns to tick: every rating of standards/ratings.yml but "not yet assessed"
+            ratings=[r for r in guide.ratings if r.id != "not_assessed"],
             sections=[
                 (lv, [(th, guide.standards_for(lv, th)) for th in guide.themes if guide.standards_for(lv, th)])
                 for lv in levels

@@ -120,10 +120,11 @@ def checklist(guide: m.Guide, level: m.Level | None) -> Download:
             f"All {len(guide.standards)} standards at every level in one document, for a full self-assessment.", PDF,
             pdf=lambda maker, g, name: maker.checklist_job(g, None, name=name),
         )  # fmt: skip
+    ticks = [r.label for r in guide.ratings if r.id != "not_assessed"]  # the checklist's columns
     return Download(
         checklist_name(level), CHECKLISTS, f"{level.title} checklist",
         f"The {len(level.standards)} {level.title.lower()} standards to print and fill in by hand in a meeting: "
-        "tick Red, Amber, Green or Not applicable and note evidence, actions, owner and review date.", PDF,
+        f"tick {xlsx.either(tuple(ticks))} and note evidence, actions, owner and review date.", PDF,
         pdf=lambda maker, g, name: maker.checklist_job(g, level, name=name),
     )  # fmt: skip
 

@@ -1,8 +1,8 @@
 """The benchmark as a spreadsheet (``registry.XLSX``), made with openpyxl. No MkDocs import.
 
 One sheet per level with a row per standard, ready to rate: the rating column has a dropdown
-(:data:`RATINGS`) and colour rules (the rating is always written in words too, so colour is
-never the only signal), and there are columns for evidence, actions, owner and review date.
+(the words of ``guide.ratings``, from ``standards/ratings.yml``: :func:`ratings`) and colour
+rules (the rating is always written in words too, so colour is never the only signal), and there are columns for evidence, actions, owner and review date.
 A Summary sheet counts the ratings by level and by theme with COUNTIF/COUNTIFS formulas over
 the level sheets, so it updates as a partnership fills them in.
 
@@ -35,8 +35,7 @@ from ..web.routes import relative, url_of
 
 WHERE = "downloads/"  # the folder the file is published in (registry.FOLDER), for relative links
 
-RATINGS = ("Red", "Amber", "Green", "Not applicable", "Not yet assessed")
-NOT_YET = "Not yet assessed"
+NOT_ASSESSED = "not_assessed"  # the rating every row starts with (the IDs of standards/ratings.yml)
 # (header, width): the columns of every level sheet, in order
 COLUMNS = (
     ("ID", 18),
@@ -52,15 +51,26 @@ COLUMNS = (
 )
 COL = {name: get_column_letter(i) for i, (name, _) in enumerate(COLUMNS, start=1)}
 STAMP_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
-# fills for the colour rules: light enough for black text to keep its contrast
+# fills for the colour rules, keyed on the rating's ID: light enough for black text to keep its
+# contrast ("not yet assessed" has none)
 FILLS = {
-    "Red": "F4C7C3",
-    "Amber": "FCE8B2",
-    "Green": "B7E1CD",
-    "Not applicable": "D9D9D9",
+    "red": "F4C7C3",
+    "amber": "FCE8B2",
+    "green": "B7E1CD",
+    "not_applicable": "D9D9D9",
 }
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
+
+
+def ratings(guide: m.Guide) -> tuple[str, ...]:
+    """The words of the rating dropdown, in the order of ``standards/ratings.yml``."""
+    return tuple(r.label for r in guide.ratings)
+
+
+def either(words: tuple[str, ...]) -> str:
+    """``Red, Amber or Green``."""
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def sheet_title(level: m.Level) -> str:
@@ -101,7 +111,7 @@ def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str) ->
             "Title": s.title,
             "Statement": s.statement,
             "What good looks like": "\n".join(f"• {i}" for i in s.indicators),
-            "Rating": NOT_YET,
+            "Rating": guide.rating(NOT_ASSESSED).label,
         }
         for i, (name, _) in enumerate(COLUMNS, start=1):
             cell = ws.cell(r, i, values.get(name))
@@ -116,19 +126,19 @@ def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str) ->
     if not standards:
         return
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS))}{last}"
-    ratings = f"{COL['Rating']}{FIRST_ROW}:{COL['Rating']}{last}"
+    rating_cells = f"{COL['Rating']}{FIRST_ROW}:{COL['Rating']}{last}"
     choose = DataValidation(
         type="list",
-        formula1='"' + ",".join(RATINGS) + '"',
+        formula1='"' + ",".join(ratings(guide)) + '"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Rating",
-        error="Choose Red, Amber, Green, Not applicable or Not yet assessed.",
+        error=f"Choose {either(ratings(guide))}.",
         promptTitle="Rating",
         prompt="Choose a rating from the list.",
         showInputMessage=True,
     )
-    choose.add(ratings)
+    choose.add(rating_cells)
     ws.add_data_validation(choose)
     dates = DataValidation(
         type="date",
@@ -141,10 +151,10 @@ def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str) ->
     )
     dates.add(f"{COL['Review date']}{FIRST_ROW}:{COL['Review date']}{last}")
     ws.add_data_validation(dates)
-    for rating, colour in FILLS.items():
+    for rating_id, colour in FILLS.items():
         ws.conditional_formatting.add(
-            ratings,
-            CellIsRule(operator="equal", formula=[f'"{rating}"'], fill=PatternFill("solid", start_color=colour, end_color=colour), font=Font(bold=True, color="000000")),
+            rating_cells,
+            CellIsRule(operator="equal", formula=[f'"{guide.rating(rating_id).label}"'], fill=PatternFill("solid", start_color=colour, end_color=colour), font=Font(bold=True, color="000000")),
         )
 
 
@@ -158,7 +168,7 @@ def _about_sheet(wb: Workbook, guide: m.Guide, site_url: str) -> None:
         ("", None),
         ("How to use this workbook", BOLD),
         ("Each level has its own sheet, with a row for every standard. Rate each standard in the Rating column "
-         "(Red, Amber, Green, Not applicable or Not yet assessed), and record your evidence, actions, owner and review date.", None),
+         f"({either(ratings(guide))}), and record your evidence, actions, owner and review date.", None),
         ("The Summary sheet counts the ratings by level and by theme, and updates as you fill in the level sheets.", None),
         ("Involve parents in deciding the ratings. Do not add any information that identifies a child or a family.", None),
         ("", None),
@@ -176,15 +186,16 @@ def _about_sheet(wb: Workbook, guide: m.Guide, site_url: str) -> None:
 
 
 def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
+    words = ratings(guide)
     ws = wb.create_sheet("Summary")
     ws.column_dimensions["A"].width = 48
-    for i in range(2, len(RATINGS) + 3):
+    for i in range(2, len(words) + 3):
         ws.column_dimensions[get_column_letter(i)].width = 16
     ws.cell(1, 1, f"Summary: {stamp(guide.meta)}").font = Font(bold=True, size=12)
     levels = [lv for lv in guide.levels if lv.standards]
 
     def header(row: int, first: str) -> None:
-        for i, text in enumerate((first, *RATINGS, "Total"), start=1):
+        for i, text in enumerate((first, *words, "Total"), start=1):
             cell = ws.cell(row, i, text)
             cell.font = BOLD
             cell.alignment = WRAP
@@ -195,9 +206,9 @@ def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
     row += 2
     for lv in levels:
         ws.cell(row, 1, lv.title)
-        for i, rating in enumerate(RATINGS, start=2):
+        for i, rating in enumerate(words, start=2):
             ws.cell(row, i, f'=COUNTIF({data_range(lv, "Rating")},"{rating}")')
-        ws.cell(row, len(RATINGS) + 2, f'=COUNTA({data_range(lv, "ID")})')
+        ws.cell(row, len(words) + 2, f'=COUNTA({data_range(lv, "ID")})')
         row += 1
     row += 1
     ws.cell(row, 1, "Ratings by theme (all levels)").font = Font(bold=True, size=12)
@@ -205,7 +216,7 @@ def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
     row += 2
     for th in guide.themes:
         ws.cell(row, 1, th.title)
-        for i, rating in enumerate((*RATINGS, None), start=2):
+        for i, rating in enumerate((*words, None), start=2):
             # the theme's title is the criterion, read from column A of this row
             terms = [
                 f'COUNTIFS({data_range(lv, "Theme")},$A${row}'
