@@ -4,6 +4,7 @@ a clear message when Pango is missing, and long input that still prints in full.
 from __future__ import annotations
 
 import builtins
+import io
 import os
 import re
 import subprocess
@@ -194,6 +195,7 @@ def test_long_statement_and_twenty_indicators_print_in_full(project_copy):
 
 SITECUSTOMIZE = """
 import builtins
+import io
 _real = builtins.__import__
 def _no_pango(name, *args, **kwargs):
     if name == "weasyprint" or name.startswith("weasyprint."):
@@ -212,3 +214,21 @@ def test_a_build_without_pango_stops_and_names_the_packages(project_copy, build_
     assert result.returncode != 0
     assert "libpango-1.0-0" in log and "libpangoft2-1.0-0" in log and "Traceback" not in log
     assert not (out / "downloads").exists()
+
+
+def test_a_maker_given_a_draw_later_list_defers_named_pdfs_it_has_not_cached(guide, tmp_path):
+    # mkdocs serve: the build's one maker gets draw_later=[] (mkdocs build: None, every PDF drawn)
+    later: list = []
+    maker = pdf.PdfMaker(cache_dir=tmp_path, draw_later=later)
+    job = maker.action_plan_job(guide, name=registry.ACTION_PLAN)
+    (placeholder,) = maker.draw_all([job])
+    assert later == [job]
+    assert "This PDF is being drawn" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(placeholder)).pages)
+    # after the rebuild: make() draws it whatever the list says, into the cache
+    full = maker.make(job)
+    assert full != placeholder and later == [job]
+    assert "Action plan" in " ".join(p.extract_text() for p in PdfReader(io.BytesIO(full)).pages)
+    # the next build's maker finds it in the cache and defers nothing; without a list, nothing is deferred
+    again: list = []
+    assert pdf.PdfMaker(cache_dir=tmp_path, draw_later=again).draw_all([job]) == [full] and again == []
+    assert pdf.PdfMaker(cache_dir=None).draw_all([job]) == [full]
