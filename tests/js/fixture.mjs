@@ -10,17 +10,20 @@ const ROOT = new URL("../../", import.meta.url);
 
 /**
  * Import one of the site's ES modules. Node 20.19 and newer read a .js file with `export`
- * as a module; older Node (Debian 12 ships 18) treats it as CommonJS, so it is imported
- * from its text instead (core.js imports nothing, so that works).
+ * as a module; older Node (Debian 12 ships 18) reads it as CommonJS and fails, so then it is
+ * imported from its text instead (the modules tested here import nothing, so that works).
  */
 export async function importSite(path) {
   const url = new URL(path, ROOT);
   try {
     return await import(url);
   } catch (err) {
-    if (!(err instanceof SyntaxError)) throw err;
     const text = await readFile(fileURLToPath(url), "utf8");
-    return import(`data:text/javascript;base64,${Buffer.from(text).toString("base64")}`);
+    try {
+      return await import(`data:text/javascript;base64,${Buffer.from(text).toString("base64")}`);
+    } catch {
+      throw err;
+    }
   }
 }
 
