@@ -1,0 +1,180 @@
+"""The site's core is engine-neutral: ProperDocs builds the same site as MkDocs.
+
+ProperDocs (a maintained fork of MkDocs 1.6, pinned in requirements.txt) is installed in
+.venv beside MkDocs: it is the module ``properdocs`` with its own console script, reads
+mkdocs.yml, loads the plugins registered under the ``mkdocs.plugins`` entry point group
+(Material's, mkdocs-macros' and our ``practice-guide``) and, while it runs, answers every
+``import mkdocs.*`` with its own modules. So ``python -m properdocs build`` runs our adapter,
+Material and mkdocs-macros on ProperDocs' code alone, and the site it writes must be the site
+MkDocs writes, byte for byte, PDFs and the workbook included. The one expected difference is
+the generator meta tag in the head of each page (``mkdocs-1.6.1`` against
+``mkdocs-ProperDocs 1.6.7``): exactly that tag is normalised, nothing else.
+
+The ProperDocs build draws every PDF afresh (PRACTICE_GUIDE_PDF_CACHE=off), so equal PDFs
+are PDFs ProperDocs' build drew, not copies from .cache/pdf/ that the MkDocs build filled.
+
+CONTRIBUTING.md, "Engines and dependency internals", describes the check, what a Zensical
+adapter would need, and lists every private attribute of MkDocs, Material, mkdocs-macros,
+watchdog and WeasyPrint the code relies on, with the test that guards it.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+INSTALL = ".venv/bin/python -m pip install -r requirements.txt -c constraints.txt (or: make setup)"
+
+
+def version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        pytest.fail(f"{dist} is not installed in {sys.prefix}: run {INSTALL}", pytrace=False)
+
+
+def generator_tag(engine: str) -> bytes:
+    """The generator meta tag Material writes in every page's head, built by ``engine``.
+
+    Material writes ``mkdocs-{{ mkdocs_version }}``; ProperDocs sets ``mkdocs_version`` to
+    ``ProperDocs <its version>`` (properdocs/commands/build.py).
+    """
+    material = version("mkdocs-material")
+    engine_version = version("mkdocs") if engine == "mkdocs" else "ProperDocs " + version("properdocs")
+    return f'<meta name="generator" content="mkdocs-{engine_version}, mkdocs-material-{material}">'.encode()
+
+
+GENERATOR = b"<!-- generator tag -->"
+
+
+def normalised(path: Path, tag: bytes) -> bytes:
+    """The file's bytes; in an HTML page, its one generator tag ``tag`` replaced by a placeholder."""
+    data = path.read_bytes()
+    if path.suffix == ".html":
+        data = data.replace(tag, GENERATOR)
+    return data
+
+
+def files_in(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def differences(expected: Path, actual: Path, expected_tag: bytes, actual_tag: bytes) -> list[str]:
+    """What differs between two built sites, once each page's generator tag is set aside.
+
+    Every file is compared byte for byte (PDFs, xlsx, images, JSON, sitemap.xml.gz). In HTML
+    pages only the exact generator tag of each engine is replaced, and each page must have had
+    exactly one, so a tag that differs in any other way is still a difference.
+    """
+    found: list[str] = []
+    a, b = files_in(expected), files_in(actual)
+    found += [f"only in the MkDocs build: {name}" for name in sorted(a - b)]
+    found += [f"only in the ProperDocs build: {name}" for name in sorted(b - a)]
+    for name in sorted(a & b):
+        x, y = expected / name, actual / name
+        if name.endswith(".html"):
+            for path, tag in ((x, expected_tag), (y, actual_tag)):
+                count = path.read_bytes().count(tag)
+                if count != 1:
+                    found.append(f"{name}: {count} generator tags {tag.decode()!r} in {path}")
+        if normalised(x, expected_tag) != normalised(y, actual_tag):
+            found.append(f"differs: {name}{first_difference(normalised(x, expected_tag), normalised(y, actual_tag))}")
+    return found
+
+
+def first_difference(x: bytes, y: bytes) -> str:
+    at = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    return f" (sizes {len(x)} and {len(y)}; first difference at byte {at}: {x[max(0, at - 40) : at + 40]!r} / {y[max(0, at - 40) : at + 40]!r})"
+
+
+def run_properdocs(project_dir: Path, out_dir: Path) -> subprocess.CompletedProcess:
+    """A strict ``properdocs build`` of ``project_dir``, as tests/conftest.py's run_build runs MkDocs."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(project_dir),
+        "PRACTICE_GUIDE_PDF_CACHE": "off",  # draw the PDFs: compare ProperDocs' own, not cached ones
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(out_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(root, tmp_path_factory) -> Path:
+    if importlib.util.find_spec("properdocs") is None:
+        pytest.fail(f"ProperDocs is not installed in {sys.prefix}: run {INSTALL}", pytrace=False)
+    out = tmp_path_factory.mktemp("properdocs") / "site"
+    result = run_properdocs(root, out)
+    if result.returncode != 0:
+        pytest.fail(f"the real site does not build strictly with ProperDocs:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out
+
+
+def test_properdocs_is_pinned_and_separate_from_mkdocs(root):
+    """ProperDocs is pinned exactly, and is its own module: it does not replace MkDocs on disk."""
+    pins = {line.strip() for line in (root / "constraints.txt").read_text().splitlines()}
+    assert f"properdocs=={version('properdocs')}" in pins, (
+        "constraints.txt does not pin the installed properdocs (requirements.txt pins it; make constraints re-pins)"
+    )
+    assert f"mkdocs=={version('mkdocs')}" in pins
+    import mkdocs
+    import properdocs
+
+    # Two packages side by side: in this process (and in `mkdocs build`) mkdocs is MkDocs.
+    assert Path(mkdocs.__file__).parent.name == "mkdocs" and Path(properdocs.__file__).parent.name == "properdocs"
+    entry_points = importlib.metadata.entry_points(group="mkdocs.plugins")
+    assert "practice-guide" in {ep.name for ep in entry_points}, "the plugin is not registered: run make setup"
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(site_dir, properdocs_site):
+    found = differences(site_dir, properdocs_site, generator_tag("mkdocs"), generator_tag("properdocs"))
+    assert not found, "ProperDocs and MkDocs built different sites:\n" + "\n".join(found)
+    names = files_in(site_dir)
+    # The comparison covered the downloads, not only the pages.
+    assert any(n.endswith(".pdf") for n in names) and any(n.endswith(".xlsx") for n in names)
+
+
+def test_the_comparison_catches_a_difference(site_dir, tmp_path):
+    """Negative control: the comparison sees a changed, missing or added file and any other tag."""
+    tag, other = generator_tag("mkdocs"), generator_tag("properdocs")
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    pages = sorted(p for p in copy.rglob("*.html"))
+    for page in pages:  # as ProperDocs writes it: the same site but for the tag
+        page.write_bytes(page.read_bytes().replace(tag, other))
+    assert differences(site_dir, copy, tag, other) == []
+
+    pdf = sorted(copy.rglob("*.pdf"))[0]
+    data = bytearray(pdf.read_bytes())
+    data[len(data) // 2] ^= 1  # one bit in the middle of a PDF
+    pdf.write_bytes(bytes(data))
+    xlsx = sorted(copy.rglob("*.xlsx"))[0]
+    xlsx.unlink()
+    (copy / "extra.txt").write_text("not in the MkDocs build")
+    page = pages[0]
+    page.write_bytes(page.read_bytes().replace(b"</body>", b" </body>", 1))  # one space in a page
+    tagged = pages[1]  # a generator tag that differs in any other way is not set aside
+    tagged.write_bytes(tagged.read_bytes().replace(other, other.replace(b"material-", b"material-0"), 1))
+
+    found = differences(site_dir, copy, tag, other)
+    rel = lambda p: p.relative_to(copy).as_posix()  # noqa: E731
+    assert f"only in the MkDocs build: {rel(xlsx)}" in found
+    assert "only in the ProperDocs build: extra.txt" in found
+    assert any(f.startswith(f"differs: {rel(pdf)} ") for f in found)
+    assert any(f.startswith(f"differs: {rel(page)} ") for f in found)
+    assert any(f.startswith(f"{rel(tagged)}: 0 generator tags") for f in found)
+    assert any(f.startswith(f"differs: {rel(tagged)} ") for f in found)
+    assert len(found) == 6, found
