@@ -10,8 +10,9 @@ MkDocs writes, byte for byte, PDFs and the workbook included. The one expected d
 the generator meta tag in the head of each page (``mkdocs-1.6.1`` against
 ``mkdocs-ProperDocs 1.6.7``): exactly that tag is normalised, nothing else.
 
-The ProperDocs build draws every PDF afresh (PRACTICE_GUIDE_PDF_CACHE=off), so equal PDFs
-are PDFs ProperDocs' build drew, not copies from .cache/pdf/ that the MkDocs build filled.
+ProperDocs builds a copy of the project without .cache/ and draws every PDF afresh
+(PRACTICE_GUIDE_PDF_CACHE=off), so equal PDFs are PDFs ProperDocs' build drew, not copies
+from .cache/pdf/ that the MkDocs build filled, and its compiled templates are its own.
 
 CONTRIBUTING.md, "Engines and dependency internals", describes the check, what a Zensical
 adapter would need, and lists every private attribute of MkDocs, Material, mkdocs-macros,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import inspect
 import os
 import shutil
 import subprocess
@@ -29,6 +31,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_project
 
 INSTALL = ".venv/bin/python -m pip install -r requirements.txt -c constraints.txt (or: make setup)"
 
@@ -113,14 +116,23 @@ def run_properdocs(project_dir: Path, out_dir: Path) -> subprocess.CompletedProc
 
 
 @pytest.fixture(scope="module")
-def properdocs_site(root, tmp_path_factory) -> Path:
+def properdocs_build(tmp_path_factory) -> tuple[Path, Path]:
+    """The real site built by ProperDocs from a copy of the project without .cache/: (project, site)."""
     if importlib.util.find_spec("properdocs") is None:
         pytest.fail(f"ProperDocs is not installed in {sys.prefix}: run {INSTALL}", pytrace=False)
-    out = tmp_path_factory.mktemp("properdocs") / "site"
-    result = run_properdocs(root, out)
+    base = tmp_path_factory.mktemp("properdocs")
+    project = copy_project(base / "project")
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # no compiled templates, no PDFs
+    out = base / "site"
+    result = run_properdocs(project, out)
     if result.returncode != 0:
         pytest.fail(f"the real site does not build strictly with ProperDocs:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return out
+    return project, out
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(properdocs_build) -> Path:
+    return properdocs_build[1]
 
 
 def test_properdocs_is_pinned_and_separate_from_mkdocs(root):
@@ -178,3 +190,38 @@ def test_the_comparison_catches_a_difference(site_dir, tmp_path):
     assert any(f.startswith(f"{rel(tagged)}: 0 generator tags") for f in found)
     assert any(f.startswith(f"differs: {rel(tagged)} ") for f in found)
     assert len(found) == 6, found
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_the_serve_internals_the_adapter_changes_are_there(engine, tmp_path):
+    """on_serve replaces ``server.builder`` and lowers watchdog's private ``observer._timeout``
+    (CONTRIBUTING.md, "Engines and dependency internals"): both exist in each engine's
+    LiveReloadServer, the rebuild loop calls ``self.builder``, and a folder watched after the
+    hook (mkdocs.yml's ``watch:``) is polled at the lowered interval."""
+    import watchdog.events
+
+    from macros.adapter.plugin import PracticeGuidePlugin
+
+    livereload = importlib.import_module(f"{engine}.livereload")
+    assert "self.builder()" in inspect.getsource(livereload.LiveReloadServer._build_loop)
+    calls = []
+    server = livereload.LiveReloadServer(builder=lambda: calls.append(1), host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        assert isinstance(server.observer._timeout, (int, float)) and server.observer.timeout == 0.5
+        assert PracticeGuidePlugin().on_serve(server, config=None, builder=server.builder) is server
+        assert server.observer.timeout == 0.1
+        watch = server.observer.schedule(watchdog.events.FileSystemEventHandler(), str(tmp_path), recursive=True)
+        assert [e.timeout for e in server.observer.emitters if e.watch == watch] == [0.1]
+        server.builder()  # the wrapper calls the engine's builder
+        assert calls == [1]
+    finally:
+        server.server_close()
+
+
+def test_the_theme_templates_are_compiled_into_the_cache(properdocs_build):
+    """on_env sets ``env.bytecode_cache`` on the engine's theme environment, after the engine
+    made it and before it loads a template: a build that began without .cache/ leaves there a
+    compiled template for each theme template it rendered (main.html and Material's own)."""
+    project, _ = properdocs_build
+    compiled = list((project / ".cache" / "jinja" / "theme").glob("__jinja2_*.cache"))
+    assert len(compiled) >= 3, compiled  # main.html, Material's base.html and 404.html at least
