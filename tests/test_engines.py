@@ -97,12 +97,13 @@ def first_difference(x: bytes, y: bytes) -> str:
     return f" (sizes {len(x)} and {len(y)}; first difference at byte {at}: {x[max(0, at - 40) : at + 40]!r} / {y[max(0, at - 40) : at + 40]!r})"
 
 
-def run_properdocs(project_dir: Path, out_dir: Path) -> subprocess.CompletedProcess:
-    """A strict ``properdocs build`` of ``project_dir``, as tests/conftest.py's run_build runs MkDocs."""
+def run_properdocs(project_dir: Path, out_dir: Path, code_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """A strict ``properdocs build`` of ``project_dir``, as tests/conftest.py's run_build runs MkDocs;
+    ``macros`` is imported from ``code_dir`` (default: the project itself)."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(project_dir),
+        "PYTHONPATH": str(code_dir or project_dir),
         "PRACTICE_GUIDE_PDF_CACHE": "off",  # draw the PDFs: compare ProperDocs' own, not cached ones
     }
     return subprocess.run(
@@ -225,3 +226,18 @@ def test_the_theme_templates_are_compiled_into_the_cache(properdocs_build):
     project, _ = properdocs_build
     compiled = list((project / ".cache" / "jinja" / "theme").glob("__jinja2_*.cache"))
     assert len(compiled) >= 3, compiled  # main.html, Material's base.html and 404.html at least
+
+
+def test_a_strict_properdocs_build_fails_on_the_plugins_warning(root, tmp_path):
+    """Strict means strict under ProperDocs too: it counts the warnings our plugin logs to
+    ``mkdocs.plugins.practice_guide`` (ProperDocs hangs the ``mkdocs`` logger under its own)."""
+    project = tmp_path / "minimal"
+    shutil.copytree(root / "tests" / "fixtures" / "minimal", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(root / "overrides")), encoding="utf-8")
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSome parents are hard to reach.\n", encoding="utf-8")
+    bad = run_properdocs(project, tmp_path / "out", code_dir=root)
+    assert bad.returncode != 0, bad.stderr
+    output = bad.stdout + bad.stderr
+    assert "language check: docs/index.md:" in output and "Aborted with 1 warning" in output, output
