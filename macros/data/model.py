@@ -279,6 +279,11 @@ class Guide:
         raise KeyError(f"no rating with id {rating_id!r} (known: {', '.join(r.id for r in self.ratings)})")
 
     @property
+    def given_ratings(self) -> tuple[Rating, ...]:
+        """The ratings a partnership can give, in order: every one but "not yet assessed"."""
+        return tuple(r for r in self.ratings if r.id != UNRATED)
+
+    @property
     def graded_ratings(self) -> tuple[Rating, ...]:
         """The ratings that grade a standard (Red, Amber, Green), worst first."""
         return tuple(sorted((r for r in self.ratings if r.score is not None), key=lambda r: r.score))

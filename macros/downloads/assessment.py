@@ -4,7 +4,7 @@ The page at ``/assessment/`` runs entirely in the browser: it fetches this one J
 (same origin, no other request), keeps every answer in the browser's local storage and
 reads and writes assessment files on the user's own device. This module only describes
 the benchmark to it: levels, themes, standards and the retired IDs whose ratings carry
-over to the standards that replaced them. No MkDocs import here.
+over to the standards that replaced them.
 
 Two format versions live here and must move together with the page's JavaScript
 (``overrides/assets/javascripts/assessment/core.js``):

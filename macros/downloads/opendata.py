@@ -2,7 +2,7 @@
 
 ``registry.from_model`` declares the two downloads (their names and what the downloads page
 says about them) and makes them with :func:`benchmark_data`, :func:`to_json` and
-:func:`to_csv`. No MkDocs import here.
+:func:`to_csv`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Printable PDFs made at build time with WeasyPrint. No MkDocs import here.
+"""Printable PDFs made at build time with WeasyPrint.
 
 The checklists (one per level and one for the whole benchmark) and the blank action-plan
 template are made from the model: ``registry.DOWNLOADS`` declares each with the job that
@@ -218,8 +218,7 @@ class PdfMaker:
             name=name,
             stamp=Stamp.of(guide.meta),
             level=level,
-            # the columns to tick: every rating of standards/ratings.yml but "not yet assessed"
-            ratings=[r for r in guide.ratings if r.id != "not_assessed"],
+            ratings=guide.given_ratings,  # the columns to tick
             sections=[
                 (lv, [(th, guide.standards_for(lv, th)) for th in guide.themes if guide.standards_for(lv, th)])
                 for lv in levels

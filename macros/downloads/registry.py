@@ -1,4 +1,4 @@
-"""Every file the build generates beside the pages, declared once. No MkDocs import here.
+"""Every file the build generates beside the pages, declared once.
 
 **Downloads.** Each file under ``downloads/`` is one :class:`Download`: its file name, title,
 group, purpose and format, and how its bytes are made, in one of three ways:
@@ -120,7 +120,7 @@ def checklist(guide: m.Guide, level: m.Level | None) -> Download:
             f"All {len(guide.standards)} standards at every level in one document, for a full self-assessment.", PDF,
             pdf=lambda maker, g, name: maker.checklist_job(g, None, name=name),
         )  # fmt: skip
-    ticks = [r.label for r in guide.ratings if r.id != "not_assessed"]  # the checklist's columns
+    ticks = [r.label for r in guide.given_ratings]  # the checklist's columns
     return Download(
         checklist_name(level), CHECKLISTS, f"{level.title} checklist",
         f"The {len(level.standards)} {level.title.lower()} standards to print and fill in by hand in a meeting: "

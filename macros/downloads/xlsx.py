@@ -1,4 +1,4 @@
-"""The benchmark as a spreadsheet (``registry.XLSX``), made with openpyxl. No MkDocs import.
+"""The benchmark as a spreadsheet (``registry.XLSX``), made with openpyxl.
 
 One sheet per level with a row per standard, ready to rate: the rating column has a dropdown
 (the words of ``guide.ratings``, from ``standards/ratings.yml``: :func:`ratings`) and colour
@@ -35,7 +35,7 @@ from ..web.routes import relative, url_of
 
 WHERE = "downloads/"  # the folder the file is published in (registry.FOLDER), for relative links
 
-NOT_ASSESSED = "not_assessed"  # the rating every row starts with (the IDs of standards/ratings.yml)
+NOT_ASSESSED = m.UNRATED  # the rating every row starts with
 # (header, width): the columns of every level sheet, in order
 COLUMNS = (
     ("ID", 18),

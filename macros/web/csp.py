@@ -1,4 +1,4 @@
-"""The Content-Security-Policy's inline-script hashes. No MkDocs import here.
+"""The Content-Security-Policy's inline-script hashes.
 
 ``overrides/main.html`` writes the policy as a ``<meta http-equiv="Content-Security-Policy">``
 whose ``script-src`` allows only ``'self'``. Material for MkDocs puts a few small inline

@@ -2,7 +2,7 @@
 
 Python passes data; the templates decide how it looks. Autoescape is always on
 and undefined names are errors, so a quote containing ``<script>`` or ``{{ x }}``
-is shown as text. No MkDocs import here.
+is shown as text.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Page paths are directory URLs relative to the site root (``benchmark/STR-LISTEN-01/``);
 records shown on a shared page get an anchor named after their ID. :class:`Links`
 turns them into relative links from the page being rendered, so the built site
-works from any base URL and from disk. No MkDocs import here.
+works from any base URL and from disk.
 """
 
 from __future__ import annotations
