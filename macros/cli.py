@@ -42,7 +42,7 @@ def _check(args: argparse.Namespace) -> int:
             print(finding.github(), file=sys.stderr)
     if findings:
         n = len(findings)
-        print(f"{n} language finding{'s' if n != 1 else ''}: reword, or mark a quotation on purpose (see macros/lint.py)", file=sys.stderr)
+        print(f"{n} language finding{'s' if n != 1 else ''}: reword, or mark a quotation on purpose (see 'Quoting a phrase on purpose' in CONTRIBUTING.md)", file=sys.stderr)
         return 1
     counts = f"{len(guide.standards)} standards, {len(guide.quotes)} quotes, {len(guide.language)} language entries, {len(guide.findings)} findings"
     print(f"OK: {counts} (data version {guide.meta.version}, {guide.meta.date}); language check clean")

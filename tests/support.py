@@ -26,6 +26,18 @@ def copy_project(dest: Path, source: Path = ROOT, *, cache: bool = True) -> Path
     return dest
 
 
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+
+
+def copy_minimal(dest: Path) -> Path:
+    """The minimal fixture site (tests/fixtures/minimal), copied to ``dest`` to be broken, using
+    the project's own templates (its mkdocs.yml names them by a path relative to the fixture)."""
+    shutil.copytree(MINIMAL, dest)
+    config = dest / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
+    return dest
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
+from support import copy_minimal
 
-FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 BROKEN = ("standards/quotes.yml", "  provenance: Published anonymously in source two.\n", "")
 EXPECTED = "standards/quotes.yml:1:3: PG007 quote Q-ONE: missing field 'provenance'"
 
@@ -20,11 +20,7 @@ EXPECTED = "standards/quotes.yml:1:3: PG007 quote Q-ONE: missing field 'provenan
 @pytest.fixture
 def minimal_project(tmp_path) -> Path:
     """The minimal fixture site, copied so that it can be broken, using the project's templates."""
-    dest = tmp_path / "minimal"
-    shutil.copytree(FIXTURE, dest)
-    config = dest / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
-    return dest
+    return copy_minimal(tmp_path / "minimal")
 
 
 def break_data(project: Path) -> None:

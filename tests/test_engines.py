@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project
+from support import copy_minimal
 
 INSTALL = ".venv/bin/python -m pip install -r requirements.txt -c constraints.txt (or: make setup)"
 
@@ -231,10 +232,7 @@ def test_the_theme_templates_are_compiled_into_the_cache(properdocs_build):
 def test_a_strict_properdocs_build_fails_on_the_plugins_warning(root, tmp_path):
     """Strict means strict under ProperDocs too: it counts the warnings our plugin logs to
     ``mkdocs.plugins.practice_guide`` (ProperDocs hangs the ``mkdocs`` logger under its own)."""
-    project = tmp_path / "minimal"
-    shutil.copytree(root / "tests" / "fixtures" / "minimal", project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(root / "overrides")), encoding="utf-8")
+    project = copy_minimal(tmp_path / "minimal")
     page = project / "docs" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSome parents are hard to reach.\n", encoding="utf-8")
     bad = run_properdocs(project, tmp_path / "out", code_dir=root)

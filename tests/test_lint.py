@@ -20,6 +20,7 @@ import docx
 import pytest
 
 from conftest import ROOT
+from support import copy_minimal
 from macros.language import checker as lint
 from macros.data.load import GuideError, load_guide
 
@@ -431,10 +432,7 @@ def test_built_site_has_the_patterns_and_the_checker_page(site_dir, guide):
 
 
 def test_strict_build_fails_on_a_finding_and_passes_with_the_quoted_marker(tmp_path, build_site):
-    project = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, project)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
+    project = copy_minimal(tmp_path / "minimal")
     page = project / "docs" / "index.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original + "\nSome parents are hard to reach.\n", encoding="utf-8")
@@ -452,11 +450,9 @@ def test_strict_build_fails_on_a_finding_and_passes_with_the_quoted_marker(tmp_p
 
 
 def test_strict_build_checks_an_editions_own_pages_too(tmp_path, build_site):
-    project = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, project)
+    project = copy_minimal(tmp_path / "minimal")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides"))
-    config.write_text(text.replace("  - practice-guide:\n", "  - practice-guide:\n      edition: local\n"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  - practice-guide:\n", "  - practice-guide:\n      edition: local\n"), encoding="utf-8")
     (project / "local" / "docs").mkdir(parents=True)
     page = project / "local" / "docs" / "services.md"
     page.write_text("# Local services\n\nWe offer parents a named worker.\n", encoding="utf-8")

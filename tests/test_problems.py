@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from conftest import ROOT, run_build
+from support import copy_minimal
 from macros.data.load import GuideError, load_guide
 from macros.data.problems import CODES, Problem
 
@@ -24,10 +25,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 @pytest.fixture
 def broken(tmp_path):
     """The minimal site with two problems: a misspelt field and a reference to nothing."""
-    dest = tmp_path / "minimal"
-    shutil.copytree(FIXTURE, dest)
-    config = dest / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
+    dest = copy_minimal(tmp_path / "minimal")
     quotes = dest / "standards" / "quotes.yml"
     text = quotes.read_text(encoding="utf-8")
     assert "  attribution:" in text and "themes: [listen, trauma]" in text

@@ -48,8 +48,8 @@ class PracticeGuideConfig(Config):
     # added to the national data and whose docs/ pages are added to the site.
     edition = c.Optional(c.Type(str))
     edition_nav_title = c.Type(str, default="Local information")
-    # The language checker (macros/lint.py) over docs/ and standards/: a warning per finding,
-    # which fails a strict build. A quotation on purpose is marked where it stands (see lint.py).
+    # The language checker (macros/language/checker.py) over docs/ and standards/: a warning per finding,
+    # which fails a strict build. A quotation on purpose is marked where it stands (see checker.py).
     language_check = c.Type(bool, default=True)
 
 
