@@ -40,6 +40,8 @@ def define_env(env) -> None:
         "changes": lambda: render("changes.html", "changes_page", meta=guide.meta, history=changes.history(guide)),
         # a placeholder the plugin fills in once every download is made (plugin.on_env)
         "downloads_list": plugin.downloads_list,
+        # "Red, Amber, Green or Not applicable", from standards/ratings.yml, for prose pages
+        "rating_words": lambda last="or": render("ratings.html", "rating_words", ratings=guide.given_ratings, last=last),
         "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
     }
     for name, fn in macros.items():

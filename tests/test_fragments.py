@@ -8,6 +8,7 @@ and review the diff of tests/golden/ like any other change.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,14 @@ def test_undefined_name_in_a_template_is_an_error(tmp_path):
     (tmp_path / "t.html").write_text("{% macro m(link) %}{{ missing.thing }}{% endmacro %}", encoding="utf-8")
     with pytest.raises(Exception, match="missing"):
         Fragments(tmp_path).render("t.html", "m", "")
+
+
+def test_rating_words_come_from_the_data(small, fragments):
+    words = fragments.render("ratings.html", "rating_words", "downloads/", ratings=small.given_ratings, last="or")
+    assert str(words) == "Red, Amber, Green or Not applicable"
+    renamed = tuple(replace(r, label="Blue") if r.id == "green" else r for r in small.given_ratings)
+    words = fragments.render("ratings.html", "rating_words", "", ratings=renamed, last="and")
+    assert str(words) == "Red, Amber, Blue and Not applicable"
+    # text from the data is escaped here as everywhere
+    odd = (replace(small.given_ratings[0], label="<b>R&D</b>"),)
+    assert str(fragments.render("ratings.html", "rating_words", "", ratings=odd, last="or")) == "&lt;b&gt;R&amp;D&lt;/b&gt;"
