@@ -31,8 +31,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project
-from support import copy_minimal
+from support import copy_minimal, copy_project
 
 INSTALL = ".venv/bin/python -m pip install -r requirements.txt -c constraints.txt (or: make setup)"
 
@@ -123,8 +122,7 @@ def properdocs_build(tmp_path_factory) -> tuple[Path, Path]:
     if importlib.util.find_spec("properdocs") is None:
         pytest.fail(f"ProperDocs is not installed in {sys.prefix}: run {INSTALL}", pytrace=False)
     base = tmp_path_factory.mktemp("properdocs")
-    project = copy_project(base / "project")
-    shutil.rmtree(project / ".cache", ignore_errors=True)  # no compiled templates, no PDFs
+    project = copy_project(base / "project", cache=False)  # no .cache/: no compiled templates, no PDFs
     out = base / "site"
     result = run_properdocs(project, out)
     if result.returncode != 0:
