@@ -237,3 +237,14 @@ def test_a_strict_properdocs_build_fails_on_the_plugins_warning(root, tmp_path):
     assert bad.returncode != 0, bad.stderr
     output = bad.stdout + bad.stderr
     assert "language check: docs/index.md:" in output and "Aborted with 1 warning" in output, output
+
+
+def test_materials_bundle_still_wraps_tables_in_the_class_scroll_regions_js_looks_for(site_dir):
+    """scroll-regions.js makes Material's table wrapper focusable when it scrolls, found by its
+    class. Material adds that wrapper in its JavaScript bundle (not in the HTML), so the browser
+    test, which plants a wrapper of its own, would not notice if Material renamed it."""
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1, bundles
+    script = (site_dir / "assets" / "javascripts" / "scroll-regions.js").read_text(encoding="utf-8")
+    assert 'SELECTOR = ".md-typeset__scrollwrap"' in script
+    assert "md-typeset__scrollwrap" in bundles[0].read_text(encoding="utf-8")
