@@ -133,7 +133,8 @@ def timed_build(project: Path, site: Path, *, dump: Path | None = None, stub_pdf
 
 
 def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
-    """A plain MkDocs Material project with the same pages: only the search plugin, no overrides."""
+    """A plain MkDocs Material project with the same pages and the same theme settings (features,
+    palette, the repository and edit links): only the search plugin, no overrides, no macros."""
     ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = dest / "docs"
     shutil.copytree(pages_md, docs)
@@ -142,7 +143,9 @@ def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
         path.write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     config = {
         "site_name": "Plain Material baseline",
-        "theme": {"name": "material", "font": False},
+        "theme": {"name": "material", "font": False, "features": ours["theme"].get("features", []), "palette": ours["theme"].get("palette", [])},
+        # with the same repo_url, Material renders the same repository and edit links on every page
+        **{key: ours[key] for key in ("repo_url", "edit_uri") if key in ours},
         "plugins": ["search"],
         "markdown_extensions": ours.get("markdown_extensions", []),
         "nav": ours.get("nav"),
