@@ -15,6 +15,25 @@ def page_urls(site_dir: Path) -> list[str]:
     return [p[: -len("index.html")] for p in paths] + ["404.html"]
 
 
+STANDARD_PAGE = re.compile(r"^benchmark/([A-Z]+)-([A-Z]+)-\d\d/$")
+
+
+def sampled_page_urls(site_dir: Path) -> list[str]:
+    """Every page, but of the standard pages, which all come from one template, only those that
+    bring a level or a theme not seen yet (the first of each, in ID order)."""
+    seen: set[str] = set()
+    out = []
+    for url in page_urls(site_dir):
+        m = STANDARD_PAGE.match(url)
+        if m is not None:
+            level, theme = f"level {m.group(1)}", f"theme {m.group(2)}"
+            if level in seen and theme in seen:
+                continue
+            seen.update((level, theme))
+        out.append(url)
+    return out
+
+
 def wait_until(page, expression: str, timeout: float = 15.0) -> None:
     """Poll a JavaScript expression until it is true. (Playwright's wait_for_function evaluates
     its string inside the page, which the site's Content-Security-Policy rightly refuses.)"""

@@ -1,6 +1,7 @@
 """WCAG 2.2 AA on every page of the built site.
 
-- axe-core (WCAG 2.0/2.1/2.2, A and AA rules) on every page found in the built site, in the
+- axe-core (WCAG 2.0/2.1/2.2, A and AA rules) on every page found in the built site (of the
+  standard pages, which share one template, the first of each level and of each theme), in the
   light scheme, the dark scheme and at 360 px wide: one browser context per run, pages looped
   inside it, and every violation of every page reported together.
 - What axe does not check: links in text underlined, a visible focus on every tab stop and no
@@ -20,7 +21,7 @@ from collections import Counter
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
-from pages import page_urls, wait_until
+from pages import page_urls, sampled_page_urls, wait_until
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
@@ -68,8 +69,8 @@ def test_axe_finds_no_wcag_violation_on_any_page(browser, site_url, site_dir, ax
     context = open_context(browser, site_url, **RUNS[run])
     page = context.new_page()
     problems: list[str] = []
-    urls = page_urls(site_dir)
-    assert len(urls) > 10
+    urls = sampled_page_urls(site_dir)
+    assert len(urls) > 10 and len(urls) < len(page_urls(site_dir))
     try:
         for url in urls:
             goto(page, url)
