@@ -389,7 +389,7 @@ class _Checker:
         if ids != list(m.RATING_IDS):
             self.problem(path, found[0].line, "PG020", f"the ratings must be, in this order: {', '.join(m.RATING_IDS)} (found {', '.join(map(str, ids))})")
         scores = {r.values.get("id"): r.values.get("score") for r in found}
-        for rid, want in (("red", 0), ("amber", 1), ("green", 2), ("not_applicable", None), ("not_assessed", None)):
+        for rid, want in m.RATING_SCORES.items():
             rec = next((r for r in found if r.values.get("id") == rid), None)
             if rec is not None and scores[rid] != want:
                 says = "no score" if want is None else f"score {want}"

@@ -227,8 +227,10 @@ class Retired:
 # Every record kind, in the order the loader reads their files and builds them.
 KINDS: tuple[type, ...] = (Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired)
 
-# The rating IDs the code and every saved assessment rely on, in the order they are offered.
-RATING_IDS = ("red", "amber", "green", "not_applicable", "not_assessed")
+# The rating IDs the code and every saved assessment rely on, in the order they are offered,
+# with their scores (None: the rating grades nothing).
+RATING_SCORES: Mapping[str, int | None] = MappingProxyType({"red": 0, "amber": 1, "green": 2, "not_applicable": None, "not_assessed": None})
+RATING_IDS = tuple(RATING_SCORES)
 UNRATED = "not_assessed"
 
 

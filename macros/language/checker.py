@@ -137,19 +137,22 @@ class Finding:
     start: int = 0
     end: int = 0
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
+    @property
+    def what(self) -> str:
+        """What was found and what to say instead (the finding without its place)."""
         if self.rule is None:
-            return f"{where}: {self.message}"
+            return self.message
         found = " ".join(self.text.split())
         alternatives = " or ".join(f'"{s}"' for s in self.rule.say_instead)
-        context = f" {self.message}" if self.message else ""
-        return f'{where}:{context} "{found}" ({self.rule.label}) -> say instead: {alternatives}'
+        context = f"{self.message} " if self.message else ""
+        return f'{context}"{found}" ({self.rule.label}) -> say instead: {alternatives}'
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.what}"
 
     def github(self) -> str:
         """The finding as a GitHub Actions annotation on its line of a pull request's diff."""
-        message = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
-        return Problem(self.path, self.line, message.strip(), "PG022", self.col).github()
+        return Problem(self.path, self.line, self.what, "PG022", self.col).github()
 
 
 class Matcher:
