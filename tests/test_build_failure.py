@@ -122,3 +122,15 @@ def test_text_from_the_data_is_escaped(minimal_project):
     assert "<b>lost</b>" not in html
     source_page = (out / "benchmark" / "OPS-TRAUMA-01" / "index.html").read_text(encoding="utf-8")
     assert "Source &amp; &#34;one&#34;" in source_page or "Source &amp; &quot;one&quot;" in source_page
+
+
+def test_an_inline_script_in_a_page_fails_the_build_with_its_file_and_line(minimal_project):
+    """The CSP allows only the theme's own inline scripts (macros/web/csp.py): a contributor's is
+    not hashed into the policy to run, but stops the build, named with its line."""
+    page = minimal_project / "docs" / "index.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += ["", "<script>window.tracked = true</script>", ""]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    result = run_build(minimal_project, minimal_project / "site")
+    assert result.returncode != 0
+    assert f"docs/index.md:{len(lines) - 1}: an inline <script> (window.tracked = true) is not one of the theme's own scripts" in result.stdout + result.stderr

@@ -18,7 +18,16 @@ from bs4 import BeautifulSoup
 
 from pages import page_urls, search, wait_until
 
-from macros.web.csp import PolicyMissing, allow_inline_scripts, inline_scripts, script_hash
+from macros.web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, inline_scripts, script_hash
+
+# The theme's templates as ThemeScripts reads them: literal scripts, and one with a {{ … }} slot
+THEME = ThemeScripts(["<script>one()</script><script>two()</script>", '<script>go(new URL("{{ base_url }}",location))</script>'])
+
+
+def sha256(body: str) -> str:
+    """The hash CSP Level 2 defines, computed here without the module under test."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
 
 META = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">"
 
@@ -61,25 +70,51 @@ def test_only_executable_inline_scripts_are_hashed():
 
 def test_hashes_are_added_to_script_src_only():
     html = f"<head>{META}</head><body><script>one()</script><script>one()</script><script>two()</script></body>"
-    out = allow_inline_scripts(html)
+    out = allow_inline_scripts(html, THEME)
     policy = re.search(r'content="([^"]*)"', out).group(1)
     d = directives(policy)
-    assert d["script-src"] == ["'self'", script_hash("one()"), script_hash("two()")]
+    assert d["script-src"] == ["'self'", sha256("one()"), sha256("two()")]
     assert d["style-src"] == ["'self'"]
     assert out.replace(policy, "") == html.replace(re.search(r'content="([^"]*)"', html).group(1), "")
 
 
+def test_a_theme_script_with_a_slot_matches_only_a_url_in_it():
+    page = f'<head>{META}</head><script>go(new URL("../..",location))</script>'
+    assert sha256('go(new URL("../..",location))') in allow_inline_scripts(page, THEME)
+    for breakout in ('go(new URL("x"),alert(1),("",location))', 'go(new URL("a b",location))', 'go(new URL("</script>",location))'):
+        with pytest.raises(UnknownScript):
+            allow_inline_scripts(f"<head>{META}</head><script>{breakout}</script>", THEME)
+
+
+def test_a_script_the_theme_did_not_write_fails_with_its_line_and_is_never_hashed():
+    page = f"<head>{META}</head>\n<body>\n<script>one()</script>\n<p>x</p><script>alert(1)</script></body>"
+    with pytest.raises(UnknownScript) as caught:
+        allow_inline_scripts(page, THEME)
+    assert caught.value.line == 4 and caught.value.body == "alert(1)"
+    assert "alert(1)" in str(caught.value)
+
+
+def test_theme_scripts_come_from_the_templates_not_the_data_fragments(tmp_path):
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "fragments").mkdir()
+    (tmp_path / "partials" / "a.html").write_text("<script>theme()</script>{% if x %}<script>{% if y %}no(){% endif %}</script>{% endif %}")
+    (tmp_path / "fragments" / "b.html").write_text("<script>fragment()</script>")
+    scripts = ThemeScripts.from_dirs([tmp_path], exclude=[tmp_path / "fragments"])
+    assert scripts.allows("theme()")
+    assert not scripts.allows("fragment()") and not scripts.allows("no()")
+
+
 def test_a_page_without_inline_scripts_is_left_alone():
     html = f"<head>{META}</head><body><script src='a.js'></script></body>"
-    assert allow_inline_scripts(html) == html
-    assert allow_inline_scripts("<p>no policy, no script</p>") == "<p>no policy, no script</p>"
+    assert allow_inline_scripts(html, THEME) == html
+    assert allow_inline_scripts("<p>no policy, no script</p>", THEME) == "<p>no policy, no script</p>"
 
 
 def test_inline_scripts_without_a_policy_fail_the_build():
     with pytest.raises(PolicyMissing):
-        allow_inline_scripts("<body><script>one()</script></body>")
+        allow_inline_scripts("<body><script>one()</script></body>", THEME)
     with pytest.raises(PolicyMissing):
-        allow_inline_scripts('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><script>x()</script>')
+        allow_inline_scripts('<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"><script>one()</script>', THEME)
 
 
 # ---- the built site ---------------------------------------------------------------------
@@ -109,7 +144,8 @@ def test_every_built_page_has_a_policy_that_lists_exactly_its_inline_scripts(sit
             ), (path, name)
         allowed = d["script-src"]
         assert allowed[0] == "'self'"
-        expected = {script_hash(b) for b in inline_scripts(html)}
+        executable = [s for s in soup.find_all("script") if not s.get("src") and s.get("type", "text/javascript") in ("text/javascript", "module")]
+        expected = {sha256(s.string or "") for s in executable}
         assert expected, f"{path}: Material's inline scripts were expected"
         assert set(allowed[1:]) == expected, path
 

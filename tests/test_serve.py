@@ -97,6 +97,17 @@ def test_a_validation_error_is_reported_and_the_last_good_site_stays(served):
     rebuilt = _wait_for("the rebuild after the fix", lambda: "(edited)" in _get(page) and _get(page), log, proc)
     assert f"{title} (edited)" in rebuilt
 
+    # a language finding fails the strict rebuild only after every page is written: the server
+    # must not hang ("will appear stuck") nor serve the rejected build, but keep the last good one
+    worded = fixed.replace(f"  title: {title} (edited)", f"  title: {title} (edited) for hard to reach parents", 1)
+    data.write_text(worded, encoding="utf-8")
+    _wait_for("the language finding in the terminal", lambda: "language check:" in log.read_text() and "hard to reach" in log.read_text(), log, proc)
+    _wait_for("the note that the rebuild failed", lambda: "The rebuild failed (Aborted with" in log.read_text(), log, proc)
+    with urllib.request.urlopen(page, timeout=10) as response:  # MkDocs alone holds this request
+        kept = response.read().decode("utf-8")
+    assert f"{title} (edited)" in kept and "hard to reach" not in kept
+    assert "appear stuck" not in log.read_text()
+
 
 def test_a_changed_pdf_is_drawn_after_the_rebuild_and_then_served_in_full(served):
     project, base, log, proc = served

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -30,9 +31,9 @@ from ..data.model import Guide
 from ..downloads import registry
 from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
 from ..language.checker import lint_project
-from ..web.csp import PolicyMissing, allow_inline_scripts
+from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
-from ..web.pages import edit_url, generated_pages
+from ..web.pages import edit_url, generated_pages, inert_meta
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -63,11 +64,13 @@ class Build:
     edition: Path | None
     guide: Guide
     fragments: Fragments
+    theme_scripts: ThemeScripts  # the inline scripts the theme's templates write: the only ones the CSP allows
     # the one PDF maker of this build, made in on_files; under mkdocs serve its draw_later
     # list holds the PDFs to draw after the rebuild
     pdf: PdfMaker | None = None
     generated_calls: dict[str, tuple[str, str]] = field(default_factory=dict)  # src_uri -> (macro, record ID)
     edit_urls: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> its record's source
+    origins: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> "path:line" of its record
     made: dict[str, bytes] = field(default_factory=dict)  # name under downloads/ -> bytes made from the model
     briefings: dict[str, File] = field(default_factory=dict)  # src_uri of a briefing page -> its PDF, filled in on_env
     # the token the downloads_list macro leaves in the downloads page, replaced in on_env by the
@@ -79,6 +82,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
     build: Build
     serving = False  # under `mkdocs serve`: changed PDFs are drawn after each rebuild
     generation = 0  # builds started in this process
+    published = 0  # under `mkdocs serve`: the build whose site is being served
+    served_dir: Path | None = None  # under `mkdocs serve`: the folder the server serves
+    staged_dir: Path | None = None  # ... and the one each build goes into until it has succeeded
 
     def on_startup(self, *, command, dirty):
         # With this hook MkDocs keeps the plugin between `mkdocs serve` rebuilds.
@@ -86,6 +92,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def on_config(self, config):
         self.generation += 1
+        if self.serving:  # build beside the served folder: on_serve swaps it in when the build succeeds
+            self.served_dir = Path(config.site_dir)
+            self.staged_dir = self.served_dir.with_name(self.served_dir.name + ".next")
+            config.site_dir = str(self.staged_dir)
         root = Path(config.config_file_path).resolve().parent
         edition = root / self.config.edition if self.config.edition else None
         if edition is not None and not edition.is_dir():
@@ -98,7 +108,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         except GuideError as err:
             raise DataError(err.report()) from None
         fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
-        self.build = Build(self.generation, root, edition, guide, fragments)
+        theme_scripts = ThemeScripts.from_dirs([Path(d) for d in config.theme.dirs], exclude=[root / self.config.fragments_dir])
+        self.build = Build(self.generation, root, edition, guide, fragments, theme_scripts)
         if self.config.language_check:
             findings = lint_project(guide, root, Path(config.docs_dir), root / self.config.standards_dir)
             if edition is not None:  # an edition's own pages and records, by the same rules
@@ -113,24 +124,29 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         return Markup(self.build.downloads_token)
 
     def on_serve(self, server, config, builder):
-        """Keep serving the last good site while the data has problems.
+        """Keep serving the last good site whatever makes a rebuild fail, and say why.
 
-        MkDocs 1.6 ``serve`` logs a failed rebuild and then holds every request until a
-        build succeeds ("the server will appear stuck"). A data error is raised in
-        ``on_config``, before MkDocs cleans the site folder, so the previous site is still
-        whole: report the problems (MkDocs has already logged them, with file and line)
-        and let the server carry on serving it. Any other failure behaves as before.
+        MkDocs 1.6 ``serve`` builds into the folder it serves, logs a failed rebuild, and then
+        holds every request until a build succeeds ("the server will appear stuck"). Here each
+        build under ``serve`` goes into a folder beside it (``on_config``) and is swapped in only
+        when the whole build has succeeded, strict-mode warnings included; a failed rebuild
+        (bad data, a language finding, a macro error, anything) leaves the served folder as it
+        was, is reported, and the server carries on serving the last good site.
         """
         rebuild = server.builder
 
         def rebuild_or_keep_last_good_site():
             try:
                 rebuild()
-            except Abort as err:
-                if not isinstance(err.__context__, DataError):
-                    raise
-                log.error("The data has problems (listed above): still serving the last good site. Fix them and save to rebuild.")
+            except Exception as err:  # any failure: the last good site stays
+                log.error(
+                    "The rebuild failed (%s): still serving the last good site. Fix the problem above and save to rebuild.",
+                    _reason(err),
+                )
+                return
+            self._publish()
 
+        self._publish()  # the first build, made before this hook
         server.builder = rebuild_or_keep_last_good_site
         # MkDocs polls the watched folders every 0.5 s, a good part of the wait between saving
         # a YAML file and seeing it (make bench). The folders in `watch:` (standards/, macros/,
@@ -140,6 +156,30 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         if isinstance(getattr(getattr(server, "observer", None), "_timeout", None), (int, float)):
             server.observer._timeout = min(server.observer._timeout, 0.1)
         return server
+
+    def _publish(self) -> None:
+        """Under ``serve``: put the build that just succeeded where the server serves from (two
+        renames), then draw its changed PDFs into it in the background."""
+        staged, served = self.staged_dir, self.served_dir
+        if staged is None or served is None or not staged.is_dir():
+            return
+        old = served.with_name(served.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if served.exists():
+            served.rename(old)
+        staged.rename(served)
+        shutil.rmtree(old, ignore_errors=True)
+        build = self.build
+        self.published = build.generation
+        pending: list[Job] = build.pdf.draw_later if build.pdf is not None and build.pdf.draw_later else []
+        if pending:
+            log.info("practice guide: %d changed PDFs are being drawn; the preview has a placeholder until then", len(pending))
+            draw_in_background(build.pdf, pending, served, lambda: self.published == build.generation and self.generation == build.generation)
+
+    def on_shutdown(self) -> None:
+        for folder in (self.staged_dir, self.served_dir and self.served_dir.with_name(self.served_dir.name + ".old")):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _add_edition_pages(self, files: Files, config) -> None:
         """Add the edition's docs/ files; its pages go at the end of the nav, in one section."""
@@ -164,6 +204,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         build = self.build
         for page in generated_pages(build.guide):
             build.generated_calls[page.src_uri] = page.call
+            if page.origin is not None:
+                build.origins[page.src_uri] = f"{page.origin.path}:{page.origin.line}"
             if page.origin is not None:  # its "edit" link: the record's own line in its YAML file
                 url = edit_url(config.repo_url, config.edit_uri, config.docs_dir, page.origin.path, page.origin.line)
                 if url:
@@ -198,6 +240,12 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         if url:
             page.edit_url = url
         return page
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        # Front matter is text, which the theme prints as HTML: escaped here, before the tags
+        # plugin (priority -50) and the search index read it (pages.inert_meta says why).
+        page.meta = inert_meta(page.meta)
+        return markdown
 
     def on_env(self, env, config, files):
         """Every page is rendered (MkDocs renders all before it writes any), and no file written:
@@ -234,24 +282,46 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         env.bytecode_cache = template_cache(build.root, "theme")  # compiled page templates, kept (render.py)
         return env
 
-    def on_post_build(self, config) -> None:
-        build = self.build
-        pending: list[Job] = build.pdf.draw_later if build.pdf is not None and build.pdf.draw_later else []
-        if self.serving and pending:
-            log.info("practice guide: %d changed PDFs are being drawn; the preview has a placeholder until then", len(pending))
-            draw_in_background(build.pdf, pending, Path(config.site_dir), lambda: self.generation == build.generation)
-
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of
-        # Material's inline scripts on this page (macros/csp.py says why and how).
+        # the theme's inline scripts on this page; any other inline script fails the build
+        # (macros/web/csp.py says why and how).
         try:
-            return allow_inline_scripts(output)
+            return allow_inline_scripts(output, self.build.theme_scripts)
         except PolicyMissing as err:
             raise PluginError(f"{page.file.src_uri}: {err}") from None
+        except UnknownScript as err:
+            raise PluginError(f"{self._where(page, err)}: {err}, so the Content-Security-Policy will not let it run. "
+                              "Put the code in a file under overrides/assets/javascripts/ and load it with <script src=...> "
+                              "from a template in overrides/") from None
+
+    def _where(self, page, err: UnknownScript) -> str:
+        """Where a page's stray script was written: the record of a generated page, else the
+        line of the Markdown file, else the line of the built page."""
+        origin = self.build.origins.get(page.file.src_uri)
+        if origin is not None:
+            return origin
+        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        if source is not None and source.is_file():
+            line = source_line(source.read_text(encoding="utf-8"), err.body)
+            shown = source.relative_to(self.build.root).as_posix() if source.is_relative_to(self.build.root) else source.as_posix()
+            if line is not None:
+                return f"{shown}:{line}"
+            return f"{shown} (line {err.line} of the page built from it)"
+        return f"{page.file.src_uri} (line {err.line} of the built page)"
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         # The same for the theme's own pages (404.html); sitemap.xml has no script or policy.
         try:
-            return allow_inline_scripts(output)
-        except PolicyMissing as err:
+            return allow_inline_scripts(output, self.build.theme_scripts)
+        except (PolicyMissing, UnknownScript) as err:
             raise PluginError(f"{template_name}: {err}") from None
+
+
+def _reason(err: BaseException) -> str:
+    """A failed rebuild's cause in a few words (MkDocs has logged the details above it)."""
+    cause = err.__context__ if isinstance(err, Abort) and err.__context__ is not None else err
+    if isinstance(cause, DataError):
+        return "the data has problems"
+    text = str(err).strip() or type(err).__name__
+    return text.splitlines()[0][:200]

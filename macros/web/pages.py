@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from markupsafe import Markup, escape
+
 from ..data import model as m
 from .routes import level_src, standard_src
 
@@ -86,3 +88,28 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
             )
         )
     return pages
+
+
+def inert_meta(meta: dict) -> dict:
+    """A page's front matter with every text value HTML-escaped, as markup-safe strings.
+
+    MkDocs and Material print ``page.meta`` and ``page.title`` into the page without escaping
+    (the page header, ``<title>``, ``<meta name="description">``, tag chips, the tags index
+    and the search index), and MkDocs' own ``page.title`` from a heading is already HTML. A
+    title or statement from the data, or a contributor's front matter, is text: escaped here,
+    once, it shows as written everywhere and can never become an element or break out of an
+    attribute. ``Markup`` keeps a template's ``| e`` from escaping it a second time. Values
+    that are not text (numbers, ``search: {boost: 2}``) are left as they are."""
+
+    def inert(value: object) -> object:
+        if isinstance(value, Markup):
+            return value
+        if isinstance(value, str):
+            return escape(value)
+        if isinstance(value, list):
+            return [inert(v) for v in value]
+        if isinstance(value, dict):
+            return {k: inert(v) for k, v in value.items()}
+        return value
+
+    return {k: inert(v) for k, v in meta.items()}
