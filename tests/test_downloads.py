@@ -116,3 +116,23 @@ def test_home_and_level_pages_link_to_the_downloads(site_dir, guide):
 def test_no_download_is_committed(root):
     tracked = subprocess.run(["git", "ls-files", "--", "site", "docs/downloads", ":(glob)**/checklist-*.pdf", ":(glob)**/briefing-*.pdf", ":(glob)**/benchmark.xlsx", ":(glob)**/benchmark.csv"], cwd=root, capture_output=True, text=True, check=True).stdout
     assert tracked.strip() == ""
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_guarded(guide):
+    import csv
+    import dataclasses
+    import io
+
+    from macros.downloads.opendata import to_csv
+
+    first = guide.standards[0]
+    changed = dataclasses.replace(first, title='=HYPERLINK("http://evil.example/","x")', statement="@SUM(A1)", plain_english="'quoted")
+    guide2 = dataclasses.replace(guide, standards=(changed, *guide.standards[1:]))
+    rows = list(csv.reader(io.StringIO(to_csv(guide2).decode("utf-8-sig"))))
+    row = dict(zip(rows[0], rows[1]))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example/","x")'
+    assert row["statement"] == "'@SUM(A1)"
+    assert row["plain_english"] == "''quoted"  # so that removing one apostrophe gives the text back
+    for r in rows:
+        for value in r:
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value

@@ -123,3 +123,40 @@ def test_version_stamped_and_output_deterministic(book, guide, site_dir):
     made = (site_dir / "downloads" / registry.XLSX).read_bytes()
     assert xlsx.benchmark_xlsx(guide) == made
     openpyxl.load_workbook(BytesIO(made))  # and it opens again
+
+
+def test_sheet_names_are_unique_short_and_legal_and_the_summary_counts_the_right_sheet(guide):
+    import dataclasses
+
+    long = "Commissioning and contracting of services for families: part"
+    levels = [dataclasses.replace(lv, title=long + (" one" if i == 0 else " two" if i == 1 else "?/three")) for i, lv in enumerate(guide.levels)]
+    names = xlsx.sheet_titles(levels)
+    assert names == {
+        levels[0].id: "Commissioning and contracting o",
+        levels[1].id: "Commissioning and contracti (2)",
+        levels[2].id: "Commissioning and contracti (3)",
+    }
+    assert all(len(n) <= 31 for n in names.values())
+    assert xlsx.sheet_titles([dataclasses.replace(guide.levels[0], title="Summary")]) == {guide.levels[0].id: "Summary (2)"}
+    # the Summary's formulas name each level's own sheet
+    guide2 = dataclasses.replace(guide, levels=tuple(levels))
+    wb = xlsx.workbook(guide2)
+    assert wb.sheetnames[1:4] == list(names.values())
+    for lv in levels:
+        if lv.standards:
+            row = next(r for r in wb["Summary"].iter_rows(min_row=4) if r[0].value == lv.title)
+            assert f"'{names[lv.id]}'!" in row[1].value
+
+
+def test_a_value_from_the_data_that_starts_with_equals_is_text_not_a_formula(guide):
+    import dataclasses
+
+    first = guide.standards[0]
+    evil = '=HYPERLINK("http://evil.example/","x")'
+    changed = dataclasses.replace(first, title=evil, statement="+1+1", indicators=("@SUM(1)", *first.indicators[1:]))
+    guide2 = dataclasses.replace(guide, standards=(changed, *guide.standards[1:]))
+    wb = openpyxl.load_workbook(BytesIO(xlsx.benchmark_xlsx(guide2)))
+    cells = [c for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.value in (evil, "+1+1")]
+    assert cells and all(c.data_type == "s" for c in cells)
+    formulas = [(ws.title, c.value) for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.data_type == "f"]
+    assert formulas and all(title == "Summary" for title, _ in formulas)

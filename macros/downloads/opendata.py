@@ -57,6 +57,16 @@ CSV_COLUMNS = (
 )
 
 
+_FORMULA_START = ("'", "=", "+", "-", "@", "\t", "\r")
+
+
+def guard(value: str) -> str:
+    """A cell a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets an
+    apostrophe in front, as the assessment's CSV export does (assessment/core.js ``guard``):
+    one on text that already starts with an apostrophe too, so that the rule can be undone."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def to_csv(guide: m.Guide) -> bytes:
     """One row per standard. UTF-8 with a byte-order mark, so Excel reads the accents and
     quotation marks right; lists (indicators, evidence prompts) are one cell, one item a line;
@@ -66,7 +76,8 @@ def to_csv(guide: m.Guide) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for s in guide.standards:
         writer.writerow(
-            [
+            guard(str(cell))
+            for cell in [
                 s.id, s.level.id, s.theme.id, s.title, s.statement,
                 "\n".join(s.indicators), "\n".join(s.evidence_prompts), s.plain_english,
                 " ".join(f.id for f in s.findings), " ".join(q.id for q in s.quotes),

@@ -73,15 +73,34 @@ def either(words: tuple[str, ...]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
 
 
-def sheet_title(level: m.Level) -> str:
-    # Excel sheet names: at most 31 characters, none of []:*?/\
-    return "".join(ch for ch in level.title if ch not in "[]:*?/\\")[:31]
+SHEET_NAME = 31  # Excel's limit on a sheet name
+RESERVED = {"about", "summary", "history"}  # the workbook's own sheets; "History" is Excel's
 
 
-def data_range(level: m.Level, column: str) -> str:
+def sheet_titles(levels: tuple[m.Level, ...] | list[m.Level]) -> dict[str, str]:
+    """Each level's sheet name, by level ID: its title without the characters Excel refuses in
+    a sheet name ([]:*?/\\ and a leading or trailing apostrophe), at most 31 characters, and
+    unique (Excel compares names without case): a clash gets " (2)", " (3)"… within the limit,
+    so the Summary's formulas never count the wrong sheet."""
+    names: dict[str, str] = {}
+    taken = set(RESERVED)
+    for level in levels:
+        base = "".join(ch for ch in level.title if ch not in "[]:*?/\\" and ch.isprintable()).strip().strip("'").strip()
+        base = base[:SHEET_NAME].rstrip() or level.id[:SHEET_NAME]
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            suffix = f" ({n})"
+            name = base[: SHEET_NAME - len(suffix)].rstrip() + suffix
+        taken.add(name.casefold())
+        names[level.id] = name
+    return names
+
+
+def data_range(level: m.Level, column: str, names: dict[str, str]) -> str:
     """The absolute range of one column of a level sheet's standard rows, for formulas."""
     last = FIRST_ROW + len(level.standards) - 1
-    return f"{quote_sheetname(sheet_title(level))}!${COL[column]}${FIRST_ROW}:${COL[column]}${last}"
+    return f"{quote_sheetname(names[level.id])}!${COL[column]}${FIRST_ROW}:${COL[column]}${last}"
 
 
 def stamp(meta: m.Meta) -> str:
@@ -95,8 +114,8 @@ def standard_link(standard: m.Standard, site_url: str) -> str:
     return relative(url_of(standard), WHERE)
 
 
-def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str) -> None:
-    ws = wb.create_sheet(sheet_title(level))
+def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str, name: str) -> None:
+    ws = wb.create_sheet(name)
     ws.cell(STAMP_ROW, 1, f"{level.title} level: {stamp(guide.meta)}").font = Font(bold=True, size=12)
     for i, (name, width) in enumerate(COLUMNS, start=1):
         cell = ws.cell(HEADER_ROW, i, name)
@@ -185,7 +204,28 @@ def _about_sheet(wb: Workbook, guide: m.Guide, site_url: str) -> None:
             cell.font = font
 
 
-def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
+def _criterion(text: str) -> str:
+    """``text`` as a string literal inside a formula ("" for each quotation mark)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _formula(ws, row: int, column: int, text: str, formulas: set) -> None:
+    """One of the workbook's own formulas: the only cells :func:`_inert` leaves as formulas."""
+    ws.cell(row, column, text)
+    formulas.add((ws.title, row, column))
+
+
+def _inert(wb: Workbook, formulas: set) -> None:
+    """Every cell that openpyxl took for a formula (a value from the data starting with "=")
+    but that is not one of ours becomes a text cell: the spreadsheet shows it, never runs it."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (ws.title, cell.row, cell.column) not in formulas:
+                    cell.data_type = "s"
+
+
+def _summary_sheet(wb: Workbook, guide: m.Guide, names: dict[str, str], formulas: set) -> None:
     words = ratings(guide)
     ws = wb.create_sheet("Summary")
     ws.column_dimensions["A"].width = 48
@@ -207,8 +247,8 @@ def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
     for lv in levels:
         ws.cell(row, 1, lv.title)
         for i, rating in enumerate(words, start=2):
-            ws.cell(row, i, f'=COUNTIF({data_range(lv, "Rating")},"{rating}")')
-        ws.cell(row, len(words) + 2, f'=COUNTA({data_range(lv, "ID")})')
+            _formula(ws, row, i, f'=COUNTIF({data_range(lv, "Rating", names)},{_criterion(rating)})', formulas)
+        _formula(ws, row, len(words) + 2, f'=COUNTA({data_range(lv, "ID", names)})', formulas)
         row += 1
     row += 1
     ws.cell(row, 1, "Ratings by theme (all levels)").font = Font(bold=True, size=12)
@@ -219,11 +259,14 @@ def _summary_sheet(wb: Workbook, guide: m.Guide) -> None:
         for i, rating in enumerate((*words, None), start=2):
             # the theme's title is the criterion, read from column A of this row
             terms = [
-                f'COUNTIFS({data_range(lv, "Theme")},$A${row}'
-                + (f',{data_range(lv, "Rating")},"{rating}")' if rating else ")")
+                f'COUNTIFS({data_range(lv, "Theme", names)},$A${row}'
+                + (f',{data_range(lv, "Rating", names)},{_criterion(rating)})' if rating else ")")
                 for lv in levels
             ]
-            ws.cell(row, i, "=" + "+".join(terms) if terms else 0)
+            if terms:
+                _formula(ws, row, i, "=" + "+".join(terms), formulas)
+            else:
+                ws.cell(row, i, 0)
         row += 1
     ws.freeze_panes = "B3"
 
@@ -243,9 +286,12 @@ def _fixed_zip(data: bytes, when: dt.datetime) -> bytes:
 def workbook(guide: m.Guide, site_url: str = "") -> Workbook:
     wb = Workbook()
     _about_sheet(wb, guide, site_url)
+    names = sheet_titles(guide.levels)
+    formulas: set = set()
     for level in guide.levels:
-        _level_sheet(wb, guide, level, site_url)
-    _summary_sheet(wb, guide)
+        _level_sheet(wb, guide, level, site_url, names[level.id])
+    _summary_sheet(wb, guide, names, formulas)
+    _inert(wb, formulas)
     when = dt.datetime.fromisoformat(str(guide.meta.date))
     props = wb.properties
     props.title = f"{guide.meta.title} benchmark"
