@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
+# Material's notice about MkDocs 2 on every build: the README says where the project stands
+export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system serve site check schema lint test test-js test-fast bench constraints clean
@@ -16,6 +18,7 @@ help: ## List the targets
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the pinned Python packages into $(VENV) (a few minutes the first time, seconds after)..."
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
@@ -32,9 +35,10 @@ serve: setup ## Build the site and serve it at http://127.0.0.1:8000, rebuilding
 
 site: setup ## Build the site into site/ (the previous site stays if the build fails)
 	@rm -rf .site-new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	@# no --quiet: every warning that fails the strict build is printed with its cause
+	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "The build failed (the problems are listed above); site/ is unchanged." >&2; exit 1; }
 	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "Built site/ (open site/index.html or run 'make serve')"
+	@echo "Built site/. Its pages link to folders (about/, not about/index.html), so view it served: cd site && ../$(BIN)/python -m http.server, or run 'make serve'"
 
 check: setup ## Validate standards/ and lint the text, without building
 	$(BIN)/python -m macros check

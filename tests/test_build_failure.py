@@ -134,3 +134,22 @@ def test_an_inline_script_in_a_page_fails_the_build_with_its_file_and_line(minim
     result = run_build(minimal_project, minimal_project / "site")
     assert result.returncode != 0
     assert f"docs/index.md:{len(lines) - 1}: an inline <script> (window.tracked = true) is not one of the theme's own scripts" in result.stdout + result.stderr
+
+
+def test_make_site_fails_on_what_strict_mode_fails_on_and_says_why(minimal_project):
+    """A language finding is a warning, which fails the strict build: `make site` must not hide
+    it (it passed --quiet) nor publish the site, and must say which phrase and where."""
+    first = make_site(minimal_project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    page = minimal_project / "site" / "benchmark" / "STR-LISTEN-01" / "index.html"
+    old = page.read_bytes()
+    data = minimal_project / "standards" / "benchmark" / "strategic.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("  title: Leaders listen", "  title: Leaders listen to hard to reach parents", 1), encoding="utf-8")
+    second = make_site(minimal_project)
+    out = second.stdout + second.stderr
+    assert second.returncode != 0
+    assert "standards/benchmark/strategic.yml:4:" in out and '"hard to reach"' in out
+    assert "Aborted with 1 warnings in strict mode!" in out
+    assert "site/ is unchanged" in out
+    assert page.read_bytes() == old
+    assert "[macros]" not in first.stdout + first.stderr  # and a good build is quiet about mkdocs-macros' internals

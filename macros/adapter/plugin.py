@@ -92,6 +92,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def on_config(self, config):
         self.generation += 1
+        # mkdocs-macros logs six lines at INFO on every build (the module found twice, every
+        # variable and macro name); its warnings and errors still show. It runs after this hook.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
         if self.serving:  # build beside the served folder: on_serve swaps it in when the build succeeds
             self.served_dir = Path(config.site_dir)
             self.staged_dir = self.served_dir.with_name(self.served_dir.name + ".next")
