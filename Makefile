@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check schema lint test test-js test-fast bench constraints clean
+.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,14 +50,18 @@ lint: setup ## Check files for phrases that blame parents: make lint FILES="repo
 schema: setup ## Regenerate the JSON Schema for editors in standards/schema/ from macros/schema.py
 	$(BIN)/python -m macros schema
 
-test: setup test-js ## Run every test: the page scripts' logic, data, fragments, built site, PDFs, xlsx and browser
-	$(BIN)/python -m pytest
+test: setup test-js ## Run every test: the page scripts' logic, data, fragments, built site, PDFs, xlsx and browser (about 15 min on 2 cores)
+	$(BIN)/python -m pytest -m "not sources"
 
 test-js: ## Run the browser code's logic tests (tests/js/) with Node's own test runner
 	node --test tests/js/*.test.mjs
 
 test-fast: setup ## Run the tests that need no browser
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not sources"
+
+SOURCES ?= ../shared/sources
+verify-sources: setup ## Check quotes and the sources' words against the source documents: make verify-sources SOURCES=DIR
+	PG_SOURCES="$(SOURCES)" $(BIN)/python -m pytest -m sources tests/test_content.py
 
 BENCH ?=
 bench: setup ## Measure build, serve and page weight; prints a table, writes bench/results/bench.json (BENCH=--quick: 2 min)

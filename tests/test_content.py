@@ -8,6 +8,8 @@ claim to quote them. The briefing papers are checked in the built site.
 
 from __future__ import annotations
 
+import os
+
 import posixpath
 import re
 import unicodedata
@@ -19,7 +21,8 @@ from bs4 import BeautifulSoup
 from macros.data.load import load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES_DIR = ROOT.parent / "shared" / "sources"
+# `make verify-sources SOURCES=DIR` sets PG_SOURCES; the default is the shared folder beside the clone
+SOURCES_DIR = Path(os.environ.get("PG_SOURCES") or ROOT.parent / "shared" / "sources").resolve()
 
 # Which source text file each document record was written from. A review cited in a
 # document (``cited_in``) is quoted from the document that cites it.
@@ -52,7 +55,7 @@ def source_texts() -> dict[str, str]:
     if not SOURCES_DIR.is_dir():
         pytest.fail(
             f"The source documents are missing: expected them in {SOURCES_DIR} "
-            "(the 'shared' folder beside the clone). The content tests compare quotes against them."
+            "(the 'shared' folder beside the clone, or make verify-sources SOURCES=DIR). These tests compare quotes against them."
         )
     texts = {}
     for source_id, prefix in SOURCE_FILES.items():
@@ -184,6 +187,7 @@ def test_all_documents_and_reviews_are_in_the_evidence(guide):
         assert guide.by_id[rid].cited_in is not None, f"{rid} should say which document cites it"
 
 
+@pytest.mark.sources
 def test_six_key_learning_points_are_the_sources_words(guide, texts):
     listed = re.search(r"key learning from parents was: (.*?) The aim", texts["SRC-MISSING-PIECE"])
     assert listed, "the key learning list was not found in the article"
@@ -195,6 +199,7 @@ def test_six_key_learning_points_are_the_sources_words(guide, texts):
     assert all(len(k.explanation.split()) >= 20 for k in guide.key_learning)
 
 
+@pytest.mark.sources
 def test_seven_outcomes_are_the_models_outcomes(guide, texts):
     listed = re.search(r"Through this approach: (.*?) Today, we work", texts["SRC-WE-MUST-LISTEN"])
     assert listed, "the list of outcomes was not found in the statement"
@@ -204,6 +209,7 @@ def test_seven_outcomes_are_the_models_outcomes(guide, texts):
     assert sorted(titles) == sorted(bullets)
 
 
+@pytest.mark.sources
 def test_every_npies_recommendation_is_a_principle(guide, texts):
     expected = [
         "value parents as critical safeguarding partners",
@@ -223,6 +229,7 @@ def test_every_npies_recommendation_is_a_principle(guide, texts):
         assert normalise(p.title).lower() in texts["SRC-CULTURE-CHANGE"].lower(), f"{p.id} is not worded as the source"
 
 
+@pytest.mark.sources
 def test_quotes_are_verbatim_with_the_sources_attribution(guide, texts):
     problems = []
     for q in guide.quotes:
@@ -244,12 +251,14 @@ def test_the_east_riding_quotes_keep_the_sources_wording(guide):
     assert any("It is has been the most terrifying experience of my life." in t for t in texts_)
 
 
+@pytest.mark.sources
 def test_quoted_findings_are_verbatim(guide, texts):
     quoted = [f for f in guide.findings if f.quoted]
     assert quoted
     assert [f.id for f in quoted if normalise(f.text) not in text_of(f.source, texts)] == []
 
 
+@pytest.mark.sources
 def test_verbatim_check_rejects_a_paraphrase(guide, texts):
     """Negative control: changing one word of a real quote makes it fail the comparison."""
     q = guide.quote("Q-EAST-RIDING-VOICE-BACK")
@@ -261,6 +270,7 @@ def test_verbatim_check_rejects_a_paraphrase(guide, texts):
     assert normalise("parent\u2019s \u201cwords\u201d\n  here") == "parent's \"words\" here"
 
 
+@pytest.mark.sources
 def test_professionals_words_are_not_parent_voice(guide, texts):
     """The 'be mindful of language' examples are professionals' words: never in quotes.yml."""
     block = re.search(r"Be Mindful of Language (.*?) National Parents", texts["SRC-CULTURE-CHANGE"])
