@@ -231,7 +231,8 @@ def test_missing_empty_and_unreadable_files(tmp_path):
     problems = problems_of(root)
     assert "standards/themes.yml:1: no file found: expected theme records here" in problems
     assert "standards/outcomes.yml:1: the file is empty: expected outcome records" in problems
-    assert any(p.startswith("standards/principles.yml:1: cannot read the file:") for p in problems)
+    # the bad byte's own line and column, not line 1 and a byte offset
+    assert "standards/principles.yml:2: not UTF-8 text: byte 0xe9 at line 2, column 13; save the file as UTF-8" in problems
 
 
 def test_the_real_data_loads(guide):
@@ -290,3 +291,40 @@ def test_retired_standards_reserve_their_ids(tmp_path):
     edit(root, "benchmark/strategic.yml", "id: STR-LISTEN-01", "id: STR-LISTEN-02")
     problems = problems_of(root)
     assert any("duplicate id 'STR-LISTEN-02'" in p for p in problems)
+
+
+def test_aliases_tags_and_deep_nesting_are_refused_with_their_line_quickly(tmp_path):
+    import time
+
+    root = fixture_copy(tmp_path)
+    laughs = "".join(f"  l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9 if i else ["ha"] * 9) + "]\n" for i in range(9))
+    (root / "standards" / "glossary.yml").write_text(
+        "- id: G-BOMB\n  terms: [CSE]\n  definition: x\n" + laughs
+        + "- id: G-LOOP\n  terms: &x [CSE, *x]\n  definition: y\n"
+        + "- id: G-TAG\n  terms: !!python/object/apply:os.system [ls]\n  definition: !!python/name:os.system z\n",
+        encoding="utf-8",
+    )
+    (root / "standards" / "outcomes.yml").write_text("- id: O-DEEP\n  title: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    start = time.monotonic()
+    problems = problems_of(root)
+    assert time.monotonic() - start < 5  # unbounded before: a billion laughs grew without end
+    aliases = [p for p in problems if "a YAML alias (*name) repeats the value anchored (&name) here" in p]
+    assert "standards/glossary.yml:4: a YAML alias (*name) repeats the value anchored (&name) here: aliases are not allowed in the data, write the value out" in problems
+    assert "standards/glossary.yml:14: a YAML alias (*name) repeats the value anchored (&name) here: aliases are not allowed in the data, write the value out" in problems
+    assert len(aliases) <= 10  # one per anchor, not one per use
+    assert "standards/glossary.yml:17: the YAML tag '!!python/object/apply:os.system' is not allowed in the data: remove it" in problems
+    assert "standards/glossary.yml:18: the YAML tag '!!python/name:os.system' is not allowed in the data: remove it" in problems
+    assert any(p.startswith("standards/outcomes.yml:2: YAML nested more than 20 levels deep") for p in problems), problems
+
+
+def test_files_the_guide_does_not_read_are_named(tmp_path):
+    root = fixture_copy(tmp_path)
+    (root / "standards" / "retired.yaml").write_text("[]\n", encoding="utf-8")
+    bench = root / "standards" / "benchmark"
+    first = sorted(bench.glob("*.yml"))[0]
+    first.rename(first.with_suffix(".yaml"))
+    (root / "standards" / "glosary.yml").write_text("[]\n", encoding="utf-8")
+    problems = problems_of(root)
+    assert "standards/retired.yaml:1: data files end in .yml, so this one is not read: rename it to retired.yml" in problems
+    assert f"standards/benchmark/{first.stem}.yaml:1: data files end in .yml, so this one is not read: rename it to benchmark/{first.stem}.yml" in problems
+    assert any(p.startswith("standards/glosary.yml:1: not a file the guide reads (did you mean glossary.yml?)") for p in problems), problems

@@ -50,7 +50,7 @@ UPPER_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 LOWER_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 SNAKE_ID = re.compile(r"^[a-z][a-z]*(_[a-z]+)*$")
 CODE = re.compile(r"^[A-Z]{2,8}$")
-VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+$")  # ASCII digits: the browser code reads versions with the same rule
 
 META_KEY = "practice_guide"
 

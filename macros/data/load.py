@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,12 +126,33 @@ class _Checker:
         if not self.dir.is_dir():
             self.problem(self.display(self.dir), 1, "PG004", "the data folder is missing")
             return
+        known: set[Path] = set()
         for fs in FILES:
             paths = sorted(self.dir.glob(fs.pattern))
+            known.update(paths)
             if not paths and not fs.optional:
                 self.problem(self.display(self.dir / fs.pattern), 1, "PG004", f"no file found: expected {fs.spec.label} records here")
             for path in paths:
                 self.check_file(path, fs)
+        self.check_unknown_files(self.dir, known)
+
+    def check_unknown_files(self, folder: Path, known: set[Path]) -> None:
+        """Every other file under the data folder is a mistake (``retired.yaml``, ``operational.yml``
+        renamed, a stray copy): named, with the data file it was probably meant to be, never
+        silently left out. ``schema/`` holds the generated editor schema."""
+        expected = sorted({fs.pattern for fs in FILES})
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p not in known):
+            rel = path.relative_to(folder).as_posix()
+            if rel.startswith("schema/") or rel.endswith((".md", "~")) or path.name.startswith("."):
+                continue
+            guess = rel[: -len(".yaml")] + ".yml" if rel.endswith(".yaml") else rel
+            if guess != rel and any(fnmatch.fnmatch(guess, pattern) for pattern in expected):
+                message = f"data files end in .yml, so this one is not read: rename it to {guess}"
+            else:
+                close = difflib.get_close_matches(guess, expected, n=1, cutoff=0.6)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                message = f"not a file the guide reads{hint}; the data files are {', '.join(expected)}"
+            self.problem(self.display(path), 1, "PG021", message)
 
     def check_edition(self, folder: Path) -> None:
         """An edition's local records: the same files and rules as standards/, every file
@@ -146,15 +168,22 @@ class _Checker:
                     self.problem(self.display(path), 1, "PG021", f"an edition cannot replace the national {fs.pattern}: remove this file")
                 else:
                     self.check_file(path, fs)
-        for path in sorted(set(folder.rglob("*.yml")) - known):
-            self.problem(self.display(path), 1, "PG021", "not a file the guide reads: use the file names of standards/ (e.g. glossary.yml)")
+        self.check_unknown_files(folder, known)
 
     def check_file(self, path: Path, fs: FileSpec) -> None:
         shown = self.display(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
+            raw = path.read_bytes()
+        except OSError as err:
             self.problem(shown, 1, "PG001", f"cannot read the file: {err}")
+            return
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+            self.lines[shown] = raw.decode("utf-8", errors="replace").splitlines()
+            self.problem(shown, line, "PG001", f"not UTF-8 text: byte {raw[err.start]:#04x} at line {line}, column {col}; save the file as UTF-8", col)
             return
         self.lines[shown] = text.splitlines()
         data, yproblems = parse(text)

@@ -72,7 +72,11 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        return _convert(loader, node, problems), problems
+        return _convert(loader, node, problems, set(), 0), problems
+    except RecursionError:
+        # PyYAML composes nested brackets recursively: thousands of them exhaust Python's stack
+        mark = loader.get_mark()
+        return None, [YamlProblem(mark.line + 1, f"YAML nested too deeply to read (more than {MAX_DEPTH} levels are refused)", mark.column + 1)]
     except yaml.MarkedYAMLError as err:
         if fast:
             raise
@@ -88,8 +92,29 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
         loader.dispose()
 
 
-def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -> object:
+MAX_DEPTH = 20  # levels of nesting: the data needs four (file, record, list of findings, finding)
+# The tags of plain YAML values: any other (!!python/object/apply:…, !custom) is refused by name
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
+
+
+def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], seen: set[int], depth: int) -> object:
     line = node.start_mark.line + 1
+    col = node.start_mark.column + 1
+    if id(node) in seen:
+        # the composer hands back the anchored node for each alias: refusing the second visit
+        # keeps a "billion laughs" or a recursive alias from growing without end (one problem per anchor)
+        if -id(node) in seen:
+            return None
+        seen.add(-id(node))
+        problems.append(YamlProblem(line, "a YAML alias (*name) repeats the value anchored (&name) here: aliases are not allowed in the data, write the value out", col))
+        return None
+    seen.add(id(node))
+    if node.tag not in PLAIN_TAGS:
+        problems.append(YamlProblem(line, f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed in the data: remove it", col))
+        return None
+    if depth > MAX_DEPTH:
+        problems.append(YamlProblem(line, f"YAML nested more than {MAX_DEPTH} levels deep: the data needs at most four", col))
+        return None
     if isinstance(node, MappingNode):
         result = LocMap()
         result.line = line
@@ -106,7 +131,7 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -
                 continue
             result.key_lines[key] = key_line
             result.key_cols[key] = key_node.start_mark.column + 1
-            result[key] = _convert(loader, value_node, problems)
+            result[key] = _convert(loader, value_node, problems, seen, depth + 1)
         return result
     if isinstance(node, SequenceNode):
         items = LocList()
@@ -116,7 +141,7 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem]) -
         for child in node.value:
             items.item_lines.append(child.start_mark.line + 1)
             items.item_cols.append(child.start_mark.column + 1)
-            items.append(_convert(loader, child, problems))
+            items.append(_convert(loader, child, problems, seen, depth + 1))
         return items
     assert isinstance(node, ScalarNode)
     try:
