@@ -328,3 +328,16 @@ def test_files_the_guide_does_not_read_are_named(tmp_path):
     assert "standards/retired.yaml:1: data files end in .yml, so this one is not read: rename it to retired.yml" in problems
     assert f"standards/benchmark/{first.stem}.yaml:1: data files end in .yml, so this one is not read: rename it to benchmark/{first.stem}.yml" in problems
     assert any(p.startswith("standards/glosary.yml:1: not a file the guide reads (did you mean glossary.yml?)") for p in problems), problems
+
+
+def test_invisible_and_direction_characters_are_refused_and_shown_escaped(tmp_path):
+    root = fixture_copy(tmp_path)
+    path = root / "standards" / "benchmark" / "operational.yml"
+    text = path.read_text(encoding="utf-8")
+    first_id = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("- id: "))
+    path.write_text(text.replace(f"- id: {first_id}", f"- id: {first_id}\u200b", 1), encoding="utf-8")
+    problems = problems_of(root)
+    shown = [p for p in problems if "\\u200b" in p]
+    assert shown, problems
+    assert not any("\u200b" in p for p in problems)  # never raw: the ID would look right
+    assert any(p.startswith("standards/benchmark/operational.yml:1: ") and f"{first_id}\\u200b" in p for p in shown), shown

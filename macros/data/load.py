@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import fnmatch
+import unicodedata
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,15 @@ from .schema import (
 from .yamlloc import LocList, LocMap, parse
 
 __all__ = ["GuideError", "Problem", "load_guide", "glossary_patterns", "search_terms"]
+
+
+def visible(text: str) -> str:
+    """``text`` with every invisible or direction-changing character (a zero-width space, a
+    right-to-left override, any control but tab) written as ``\\u200b``: a message must show
+    what is really in the file, and must not reorder the terminal's line."""
+    return "".join(
+        ch if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp") else f"\\u{ord(ch):04x}" for ch in text
+    )
 
 
 @dataclass
@@ -112,7 +122,7 @@ class _Checker:
     def problem(self, path: str, line: int, code: str, message: str, col: int = 0) -> None:
         lines = self.lines.get(path, ())
         source = lines[line - 1] if 0 < line <= len(lines) else ""
-        self.problems.append(Problem(path, line, message, code, col, source))
+        self.problems.append(Problem(path, line, visible(message), code, col, visible(source)))
 
     @staticmethod
     def name(spec: RecordSpec, values: dict) -> str:
