@@ -30,7 +30,9 @@ export const ROLES = [
   { id: "partnership", label: "Whole partnership" },
   { id: "other", label: "Other" },
 ];
-export const ROLE = Object.fromEntries(ROLES.map((r) => [r.id, r]));
+// No prototype: a value from an imported file ("constructor", "__proto__", "toString") is never
+// taken for a role because a plain object inherits a property of that name.
+export const ROLE = Object.assign(Object.create(null), Object.fromEntries(ROLES.map((r) => [r.id, r])));
 export const PARENT_PANEL = "parent_panel";
 
 const FIELDS = ["evidence", "action", "owner", "target_date"];
@@ -234,6 +236,14 @@ function text(value, where, warnings) {
   return value;
 }
 
+// A key that every plain object already has ("__proto__", "constructor", "toString"): as a
+// standard's ID it would replace or shadow the ratings object's own machinery, so it is refused.
+function inherited(id, warnings) {
+  if (!(id in Object.prototype)) return false;
+  warnings.push(`"${String(id).slice(0, 40)}" is not a standard's ID; that entry was left out.`);
+  return true;
+}
+
 function entryFrom(raw, id, idx, warnings) {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
     warnings.push(`${id}: the entry was not in the expected shape and was left out.`);
@@ -325,6 +335,7 @@ function fromFileObject(obj, idx) {
   const meta = obj.assessment && typeof obj.assessment === "object" ? obj.assessment : {};
   const ratings = {};
   for (const [id, raw] of Object.entries(obj.ratings)) {
+    if (inherited(id, warnings)) continue;
     const e = entryFrom(raw, id, idx, warnings);
     if (e && !isBlank(e)) ratings[id] = e;
   }
@@ -463,6 +474,7 @@ function fromCSV(text, idx) {
     const word = get(r, "rating").trim().toLowerCase();
     const raw = { rating: word ? byWord.get(word) || word : UNRATED };
     for (const f of FIELDS) raw[f] = get(r, f);
+    if (inherited(id, warnings)) continue;
     const e = entryFrom(raw, id, idx, warnings);
     if (e && !isBlank(e)) ratings[id] = e;
   }
