@@ -319,3 +319,25 @@ def test_data_without_ratings_stops_the_page_with_a_clear_message(page, site_url
     page.wait_for_selector("#pg-as[data-failed]")
     assert "not in a format this page can read" in page.locator("#pg-as-loading").inner_text()
     assert page.foreign_requests == []
+
+
+def test_when_storage_is_full_the_page_says_not_saved_until_a_save_works(page, site_url):
+    open_page(page, site_url)
+    page.click("#pg-as-new")
+    page.check("#rate-OPS-COMMS-01-amber")
+    saved = page.locator("#pg-as-saved")
+    expect(saved).to_contain_text("All changes saved in this browser at")
+    page.evaluate(
+        """() => { window.__setItem = Storage.prototype.setItem;
+                   Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }"""
+    )
+    page.check("#rate-OPS-COMMS-01-green")
+    expect(page.locator("#pg-as-alert")).to_contain_text("Could not save")
+    expect(saved).to_contain_text("Your latest changes are not saved. The last save was at")
+    assert "All changes saved" not in saved.inner_text()
+    assert "Saved in this browser" not in page.locator("#pg-as-status").inner_text()
+    page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")
+    page.check("#rate-OPS-COMMS-01-red")
+    expect(saved).to_contain_text("All changes saved in this browser at")
+    expect(page.locator("#pg-as-alert")).to_have_text("")
+    assert state(page)["assessments"][0]["ratings"]["OPS-COMMS-01"]["rating"] == "red"

@@ -80,6 +80,8 @@ class App {
   save() {
     const ok = this.state.store.save();
     if (!ok) this.showStoreProblem();
+    else if (this.saveFailed) this.problem(""); // saved again: the "could not save" alert goes
+    this.saveFailed = !ok;
     this.manager.renderSaved();
     return ok;
   }

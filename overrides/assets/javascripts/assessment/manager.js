@@ -56,6 +56,13 @@ export class ManagerView {
   renderSaved() {
     const { store } = this;
     if (!store.current) return (this.saved.textContent = "");
+    // after a failed save the status must not still say "saved" beside the alert
+    if (store.problem && store.problem.startsWith("Could not save")) {
+      this.saved.textContent = store.savedAt
+        ? `Your latest changes are not saved. The last save was at ${store.savedAt.toLocaleTimeString("en-GB")}.`
+        : "Your changes are not saved in this browser.";
+      return;
+    }
     this.saved.textContent = store.savedAt
       ? `All changes saved in this browser at ${store.savedAt.toLocaleTimeString("en-GB")}.`
       : "All changes are saved in this browser as you make them.";

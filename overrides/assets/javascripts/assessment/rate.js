@@ -141,7 +141,8 @@ export class RateView {
       if (!t.checked) return;
       core.setField(a, id, "rating", t.value);
       byId(`std-${id}`, this.list).dataset.rating = t.value;
-      if (this.app.save()) this.app.announce(`${id} rated ${core.label(this.state.idx, t.value)}. Saved in this browser.`);
+      const rated = `${id} rated ${core.label(this.state.idx, t.value)}.`;
+      this.app.announce(this.app.save() ? `${rated} Saved in this browser.` : `${rated} Not saved: see the message above.`);
       this.renderProgress();
     } else {
       core.setField(a, id, field, t.value);
