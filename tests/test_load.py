@@ -64,8 +64,9 @@ CORPUS = [
         "YAML syntax error",
         [("benchmark/strategic.yml", "findings: [F-ONE-A]", "findings: [F-ONE-A")],
         [
-            "standards/benchmark/strategic.yml:15: YAML syntax error: while parsing a flow sequence "
-            "expected ',' or ']', but got ':'"
+            # the line of the bracket left open, not the line where PyYAML noticed
+            "standards/benchmark/strategic.yml:14: YAML syntax error: the bracket opened here is not closed (noticed at line 15): "
+            "while parsing a flow sequence expected ',' or ']', but got ':'"
         ],
     ),
     (

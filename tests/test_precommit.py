@@ -80,7 +80,7 @@ def test_hooks_pass_on_the_repository_and_catch_each_mistake(repo, tmp_path):
     assert broken.returncode == 1
     out = broken.stdout
     assert set(_status(out).values()) == {"Failed"}, out
-    assert "editions/example/notes.yml:2: YAML syntax error" in out
+    assert "editions/example/notes.yml:1: YAML syntax error: the bracket opened here is not closed (noticed at line 2)" in out
     assert "macros/broken.py:1:8: F401" in out
     assert "docs/about.md" in out and "hard to reach" in out
     assert "standards/schema/levels.json: out of date" in out

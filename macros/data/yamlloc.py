@@ -80,10 +80,7 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
     except yaml.MarkedYAMLError as err:
         if fast:
             raise
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(p for p in (err.context, err.problem) if p)
-        return None, [YamlProblem(line, f"YAML syntax error: {what}", mark.column + 1 if mark else 0)]
+        return None, [syntax_problem(err)]
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         if fast:
             raise
@@ -95,6 +92,24 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
 MAX_DEPTH = 20  # levels of nesting: the data needs four (file, record, list of findings, finding)
 # The tags of plain YAML values: any other (!!python/object/apply:…, !custom) is refused by name
 PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")}
+
+
+def syntax_problem(err: yaml.MarkedYAMLError) -> YamlProblem:
+    """Where a YAML syntax error is, in words. An unclosed bracket or quotation mark is reported
+    on the line where it was opened (PyYAML notices it on a later line)."""
+    mark = err.problem_mark or err.context_mark
+    what = " ".join(p for p in (err.context, err.problem) if p)
+    opened = err.context_mark
+    if (
+        opened is not None
+        and mark is not None
+        and mark.line != opened.line
+        and err.context
+        and err.context.startswith(("while parsing a flow", "while scanning a quoted"))
+    ):
+        closer = "quotation mark" if "quoted" in err.context else "bracket"
+        return YamlProblem(opened.line + 1, f"YAML syntax error: the {closer} opened here is not closed (noticed at line {mark.line + 1}): {what}", opened.column + 1)
+    return YamlProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {what}", mark.column + 1 if mark else 0)
 
 
 def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], seen: set[int], depth: int) -> object:

@@ -11,6 +11,8 @@ import sys
 
 import yaml
 
+from .yamlloc import syntax_problem
+
 
 def problems(path: str) -> list[str]:
     try:
@@ -20,9 +22,8 @@ def problems(path: str) -> list[str]:
     except UnicodeDecodeError as err:
         return [f"{path}:1: not UTF-8 text: {err.reason}"]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = " ".join(p for p in (err.context, err.problem) if p)
-        return [f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {what}"]
+        found = syntax_problem(err)
+        return [f"{path}:{found.line}: {found.message}"]
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         return [f"{path}:1: YAML syntax error: {err}"]
     return []
