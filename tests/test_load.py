@@ -342,3 +342,17 @@ def test_invisible_and_direction_characters_are_refused_and_shown_escaped(tmp_pa
     assert shown, problems
     assert not any("\u200b" in p for p in problems)  # never raw: the ID would look right
     assert any(p.startswith("standards/benchmark/operational.yml:1: ") and f"{first_id}\\u200b" in p for p in shown), shown
+
+
+def test_a_huge_field_or_file_is_refused_with_its_limit(tmp_path):
+    root = fixture_copy(tmp_path)
+    path = root / "standards" / "benchmark" / "strategic.yml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("  statement:"))
+    lines = text.splitlines()
+    lines[line - 1] = "  statement: " + "word " * 200_000  # 1 MB: the xlsx cut it, the PDF ran to 204 pages
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = problems_of(root)
+    assert any(p.startswith(f"standards/benchmark/strategic.yml:{line}: ") and "field 'statement' is 999999 characters long: at most 4000" in p for p in problems), problems
+    (root / "standards" / "glossary.yml").write_text("# padding\n" * 1_100_000, encoding="utf-8")
+    assert "standards/glossary.yml:1: the file is 11.0 MB: a data file holds at most 10 MB; split the records or shorten them" in problems_of(root)

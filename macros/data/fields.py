@@ -92,11 +92,16 @@ def ident(pattern: re.Pattern[str] = UPPER_ID, example: str = "STR-LISTEN-01") -
     return _field(Rule(TEXT, "Stable ID: never change it once published.", pattern=pattern, example=example))
 
 
-def text(help: str = "", *, required: bool = True, pattern: re.Pattern[str] | None = None, max_length: int | None = None) -> Any:
+# characters in one text field or list item unless its declaration says otherwise: six times the
+# longest real value (a quote of about 630), far below what a spreadsheet cell holds (32,767)
+LONG_TEXT = 4000
+
+
+def text(help: str = "", *, required: bool = True, pattern: re.Pattern[str] | None = None, max_length: int | None = LONG_TEXT) -> Any:
     return _field(Rule(TEXT, help, required, pattern=pattern, max_length=max_length))
 
 
-def text_list(help: str = "", *, required: bool = True, max_length: int | None = None) -> Any:
+def text_list(help: str = "", *, required: bool = True, max_length: int | None = LONG_TEXT) -> Any:
     return _field(Rule(TEXT_LIST, help, required, max_length=max_length))
 
 

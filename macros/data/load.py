@@ -45,6 +45,9 @@ from .yamlloc import LocList, LocMap, parse
 __all__ = ["GuideError", "Problem", "load_guide", "glossary_patterns", "search_terms"]
 
 
+MAX_FILE_BYTES = 10_000_000  # one data file: today all the data is about 200 KB, and bench/synth.py at 100x about 2 MB a file
+
+
 def visible(text: str) -> str:
     """``text`` with every invisible or direction-changing character (a zero-width space, a
     right-to-left override, any control but tab) written as ``\\u200b``: a message must show
@@ -186,6 +189,9 @@ class _Checker:
             raw = path.read_bytes()
         except OSError as err:
             self.problem(shown, 1, "PG001", f"cannot read the file: {err}")
+            return
+        if len(raw) > MAX_FILE_BYTES:
+            self.problem(shown, 1, "PG019", f"the file is {len(raw) / 1e6:.1f} MB: a data file holds at most {MAX_FILE_BYTES // 1_000_000} MB; split the records or shorten them")
             return
         try:
             text = raw.decode("utf-8")
