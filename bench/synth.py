@@ -22,6 +22,7 @@ import re
 import string
 import sys
 from collections import Counter
+from copy import deepcopy
 from pathlib import Path
 
 import yaml
@@ -97,7 +98,7 @@ def scale(project: Path | str, n: int) -> dict[str, int]:
             theme = cell_for(s["level"], s["theme"])
             codes.update(extra)
             used[s["level"], theme] += 1
-            copy = dict(s)
+            copy = deepcopy(s)  # nothing shared: yaml.safe_dump would write shared lists as aliases, which the loader refuses
             copy["id"] = f"{levels[s['level']]}-{codes[theme]}-{used[s['level'], theme]:02d}"
             copy["theme"] = theme
             copy["title"] = f"{s['title']} (copy {k})"

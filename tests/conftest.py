@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,10 @@ from macros.data.load import load_guide
 from support import copy_project  # noqa: F401  (one copy for the tests and bench/run.py; some tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build in one test run has the same date. MkDocs dates each page, the sitemap and the gzip
+# header of sitemap.xml.gz "today", so two builds either side of midnight UTC differ (CI compared a
+# MkDocs and a ProperDocs build made across midnight and failed). Builds inherit this from os.environ.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags the closed network here needs: without them Chromium keeps trying Google's hosts.
 CHROMIUM_ARGS = [

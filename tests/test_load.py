@@ -348,7 +348,7 @@ def test_a_huge_field_or_file_is_refused_with_its_limit(tmp_path):
     root = fixture_copy(tmp_path)
     path = root / "standards" / "benchmark" / "strategic.yml"
     text = path.read_text(encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("  statement:"))
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("  statement:"))
     lines = text.splitlines()
     lines[line - 1] = "  statement: " + "word " * 200_000  # 1 MB: the xlsx cut it, the PDF ran to 204 pages
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
