@@ -53,10 +53,11 @@ class App {
     };
     this.tabs = new Tabs(root.querySelector(".pg-as-tabs"), TABS, this);
     // another tab of this site changed the saved assessments: show the same state here
+    // (merged field by field with this tab's own changes, and without moving the reader's focus)
     window.addEventListener("storage", (ev) => {
       if (ev.key !== KEY) return;
-      state.store.state = state.store.read();
-      this.renderAll();
+      state.store.refresh();
+      this.keepingFocus(() => this.renderAll());
       this.announce("Updated with changes made in another tab.");
     });
   }
@@ -95,6 +96,29 @@ class App {
     this.state.tab = name;
     this.tabs.show(name, focus);
     if (name !== "rate") this.views[name].render();
+  }
+
+  /** Run `render`, then put the focus and the caret back where they were (by element ID). */
+  keepingFocus(render) {
+    const active = document.activeElement;
+    const id = active && active !== document.body ? active.id : "";
+    let range = null;
+    try {
+      if (id && typeof active.selectionStart === "number") range = [active.selectionStart, active.selectionEnd];
+    } catch (err) {
+      range = null; // a radio button or a date field has no caret
+    }
+    render();
+    const again = id ? document.getElementById(id) : null;
+    if (!again) return;
+    if (document.activeElement !== again) again.focus({ preventScroll: true });
+    if (range && typeof again.setSelectionRange === "function") {
+      try {
+        again.setSelectionRange(...range);
+      } catch (err) {
+        /* the field has no caret */
+      }
+    }
   }
 
   renderAll() {

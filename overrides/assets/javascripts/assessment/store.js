@@ -7,6 +7,45 @@ import { carryOver, compareVersions } from "./core.js";
 export const KEY = "pasp-assessments";
 export const STORE_VERSION = 1;
 
+const clone = (v) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Merge one value field by field: what this tab changed since `base` wins, the rest is `remote`'s. */
+function mergeValue(base, local, remote) {
+  if (same(local, base)) return clone(remote);
+  if (same(remote, base)) return clone(local);
+  // deleted on one side, changed on the other: the changed one is kept whole, never a part of it
+  if (local === undefined || remote === undefined) return clone(local === undefined ? remote : local);
+  const objects = [base, local, remote].every((v) => v === undefined || (v && typeof v === "object" && !Array.isArray(v)));
+  if (!objects) return clone(local); // both changed one plain value: this tab's edit is the later one
+  const out = {};
+  for (const key of new Set([...Object.keys(local || {}), ...Object.keys(remote || {}), ...Object.keys(base || {})])) {
+    const v = mergeValue(base?.[key], local?.[key], remote?.[key]);
+    if (v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * Two tabs on the same assessments: `base` is what this tab last read or wrote, `local` is this
+ * tab's state now, `remote` what storage holds now (another tab may have written it). Each
+ * assessment is merged field by field, each standard's entry field by field: a field this tab
+ * changed takes this tab's value, every other field the stored one, so neither tab's edit is lost.
+ * An assessment added or removed in either tab is added or removed. `current` stays this tab's.
+ */
+export function mergeStates(base, local, remote) {
+  const byId = (st) => new Map((st?.assessments || []).map((a) => [a.id, a]));
+  const b = byId(base), l = byId(local), r = byId(remote);
+  const order = [...(remote?.assessments || []).map((a) => a.id), ...(local?.assessments || []).map((a) => a.id)];
+  const assessments = [];
+  for (const id of new Set(order)) {
+    const v = mergeValue(b.get(id), l.get(id), r.get(id));
+    if (v !== undefined) assessments.push(v);
+  }
+  const current = assessments.some((a) => a.id === local?.current) ? local.current : assessments[0]?.id ?? null;
+  return { ...clone(remote || local), assessments, current };
+}
+
 function empty() {
   return { store_version: STORE_VERSION, current: null, assessments: [] };
 }
@@ -17,6 +56,37 @@ export class Store {
     this.storage = storage;
     this.problem = null; // a message when the saved state could not be read or written
     this.state = this.read();
+    this.base = clone(this.state); // what this tab last read or wrote: the base of a merge
+  }
+
+  /**
+   * What storage holds now, merged with this tab's changes since it last read or wrote:
+   * `{ state, stored }`, where `stored` is the stored state that was merged in (the next base).
+   */
+  merged() {
+    const keep = { state: this.state, stored: this.base };
+    let raw = null;
+    try {
+      raw = this.storage.getItem(KEY);
+    } catch (err) {
+      return keep;
+    }
+    if (!raw || raw === JSON.stringify(this.base)) return keep;
+    let stored;
+    try {
+      stored = JSON.parse(raw);
+    } catch (err) {
+      return keep; // an unreadable copy is not merged: this tab's whole state is written
+    }
+    if (!stored || typeof stored !== "object" || !Array.isArray(stored.assessments)) return keep;
+    return { state: mergeStates(this.base, this.state, stored), stored };
+  }
+
+  /** Another tab wrote: take its changes, keep this tab's unsaved ones (they stay unsaved). */
+  refresh() {
+    const { state, stored } = this.merged();
+    this.state = state;
+    this.base = clone(stored);
   }
 
   read() {
@@ -60,7 +130,10 @@ export class Store {
   /** Write the whole state. Returns true, or false with `problem` set. */
   save() {
     try {
-      this.storage.setItem(KEY, JSON.stringify(this.state));
+      const { state } = this.merged(); // another tab's edits since this tab last read are kept
+      this.storage.setItem(KEY, JSON.stringify(state));
+      this.state = state;
+      this.base = clone(state);
       this.problem = null;
       this.savedAt = new Date();
       return true;
