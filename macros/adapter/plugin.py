@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..data.load import GuideError, load_guide
@@ -81,6 +81,7 @@ class Build:
 class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
     build: Build
     serving = False  # under `mkdocs serve`: changed PDFs are drawn after each rebuild
+    staging = True  # each build goes beside its folder and replaces it only once it has succeeded
     generation = 0  # builds started in this process
     published = 0  # under `mkdocs serve`: the build whose site is being served
     served_dir: Path | None = None  # under `mkdocs serve`: the folder the server serves
@@ -89,13 +90,17 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
     def on_startup(self, *, command, dirty):
         # With this hook MkDocs keeps the plugin between `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        # `mkdocs build --dirty` adds to the folder that is there, so it cannot be built beside it
+        self.staging = self.serving or not dirty
 
     def on_config(self, config):
         self.generation += 1
         # mkdocs-macros logs six lines at INFO on every build (the module found twice, every
         # variable and macro name); its warnings and errors still show. It runs after this hook.
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
-        if self.serving:  # build beside the served folder: on_serve swaps it in when the build succeeds
+        if self.staging:
+            # Build beside the folder: a build that fails, strict-mode warnings included, leaves
+            # it as it was. on_post_build (`build`) or on_serve (`serve`) swaps the new one in.
             self.served_dir = Path(config.site_dir)
             self.staged_dir = self.served_dir.with_name(self.served_dir.name + ".next")
             config.site_dir = str(self.staged_dir)
@@ -159,6 +164,21 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         if isinstance(getattr(getattr(server, "observer", None), "_timeout", None), (int, float)):
             server.observer._timeout = min(server.observer._timeout, 0.1)
         return server
+
+    @event_priority(-100)  # after every other plugin has written its files (the search index...)
+    def on_post_build(self, config) -> None:
+        """`mkdocs build`: put the new site in place, unless strict mode is about to abort the build
+        for the warnings it has counted (MkDocs checks them just after this event)."""
+        if self.serving or not self.staging:
+            return
+        if _strict_warnings():
+            return  # the build fails next: on_build_error removes it, the folder there stays
+        self._publish()
+        config.site_dir = str(self.served_dir)  # where the site now is (`gh-deploy` reads it next)
+
+    def on_build_error(self, error) -> None:
+        if not self.serving and self.staged_dir is not None:
+            shutil.rmtree(self.staged_dir, ignore_errors=True)
 
     def _publish(self) -> None:
         """Under ``serve``: put the build that just succeeded where the server serves from (two
@@ -319,6 +339,18 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             return allow_inline_scripts(output, self.build.theme_scripts)
         except (PolicyMissing, UnknownScript) as err:
             raise PluginError(f"{template_name}: {err}") from None
+
+
+def _strict_warnings() -> int:
+    """The warnings a strict build has counted so far. MkDocs 1.6 (and ProperDocs) count them with
+    a handler on their logger that has ``get_counts()`` and abort after ``on_post_build`` when any
+    were counted; without strict mode there is no such handler (CONTRIBUTING.md, "Engines")."""
+    for name in ("mkdocs", "properdocs"):
+        for handler in logging.getLogger(name).handlers:
+            counts = getattr(handler, "get_counts", None)
+            if callable(counts):
+                return sum(n for _, n in counts())
+    return 0
 
 
 def _reason(err: BaseException) -> str:
