@@ -40,12 +40,22 @@ from .schema import (
     FileSpec,
     RecordSpec,
 )
-from .yamlloc import LocList, LocMap, parse
+from .yamlloc import REFUSED, LocList, LocMap, parse
 
 __all__ = ["GuideError", "Problem", "load_guide", "glossary_patterns", "search_terms"]
 
 
 MAX_FILE_BYTES = 10_000_000  # one data file: today all the data is about 200 KB, and bench/synth.py at 100x about 2 MB a file
+
+
+# Characters no text in the data needs and that change what a reader or the language check sees:
+# zero-width spaces and joiners, direction marks, embeddings, overrides and isolates, the soft
+# hyphen, the word joiner and invisible operators, the byte order mark, interlinear annotation
+# marks, tag characters, line and paragraph separators, and controls other than tab and newline.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 def visible(text: str) -> str:
@@ -205,6 +215,8 @@ class _Checker:
         data, yproblems = parse(text)
         for yp in yproblems:
             self.problem(shown, yp.line, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
+        if data is REFUSED:
+            return  # a tag on the whole file: reported
         if data is None or (fs.optional and isinstance(data, LocList) and not data):
             if not yproblems and not fs.optional:
                 self.problem(shown, 1, "PG004", f"the file is empty: expected {fs.spec.label} records")
@@ -220,6 +232,8 @@ class _Checker:
             self.problem(shown, line, "PG005", f"the file must be a list of {fs.spec.label} records (each starting '- id:'), not {_describe(data)}")
             return
         for item, line, col in zip(data, data.item_lines, data.item_cols):
+            if item is REFUSED:
+                continue
             if not isinstance(item, LocMap):
                 self.problem(shown, line, "PG005", f"each {fs.spec.label} must be a set of fields, not {_describe(item)}", col)
                 continue
@@ -266,6 +280,8 @@ class _Checker:
 
     def check_value(self, f: Field, raw, line: int, col: int, path: str, who: str, rec: _Record):
         where = f"{who}: field '{f.name}'"
+        if raw is REFUSED:  # an alias, a tag or too deep: reported where it is
+            return None
         if f.kind in (TEXT, REF, CHOICE) or (f.kind == FORMS and f.plain):
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 self.problem(path, line, "PG008", f"{where} is empty", col)
@@ -302,6 +318,8 @@ class _Checker:
                 return None
             items = []
             for n, (item, item_line, item_col) in enumerate(zip(raw, raw.item_lines, raw.item_cols), start=1):
+                if item is REFUSED:
+                    continue
                 if item is None or (isinstance(item, str) and not item.strip()):
                     self.problem(path, item_line, "PG008", f"{where} item {n} is empty", item_col)
                 elif not isinstance(item, str):
@@ -339,6 +357,8 @@ class _Checker:
                 return None
             children = []
             for item, item_line, item_col in zip(raw, raw.item_lines, raw.item_cols):
+                if item is REFUSED:
+                    continue
                 if not isinstance(item, LocMap):
                     self.problem(path, item_line, "PG005", f"{where}: each {f.records.label} must be a set of fields, not {_describe(item)}", item_col)
                     continue
@@ -349,6 +369,19 @@ class _Checker:
     def fits(self, f: Field, value: str, path: str, line: int, col: int, where: str) -> bool:
         if f.max_length is not None and len(value) > f.max_length:
             self.problem(path, line, "PG019", f"{where} is {len(value)} characters long: at most {f.max_length}", col)
+            return False
+        hidden = _HIDDEN.search(value)
+        if hidden:
+            ch = hidden.group()
+            name = unicodedata.name(ch, "a control character")
+            self.problem(
+                path,
+                line,
+                "PG023",
+                f"{where} holds an invisible or direction-changing character, \\u{ord(ch):04x} ({name}), at character {hidden.start() + 1}: "
+                "delete it (it can hide a word from the language check or show the text in another order)",
+                col,
+            )
             return False
         return True
 
@@ -402,6 +435,22 @@ class _Checker:
                     "PG016",
                     f"{self.name(rec.spec, v)}: field 'id' must be '{lc}-{tc}-' and two digits, to match its level and theme (e.g. {lc}-{tc}-01)",
                     rec.col_of("id"),
+                )
+        cited_in = {r.values.get("id"): r for r in self.records.get("source", []) if r.values.get("id")}
+        for rec in cited_in.values():
+            chain, at = [rec.values["id"]], rec.values.get("cited_in")
+            while at in cited_in and at not in chain:
+                chain.append(at)
+                at = cited_in[at].values.get("cited_in")
+            if at == chain[0]:  # back where it started: a source cited, in the end, in itself
+                path = " in ".join([*chain, at][1:]) if len(chain) > 1 else at
+                self.problem(
+                    rec.path,
+                    rec.line_of("cited_in"),
+                    "PG013",
+                    f"{self.name(rec.spec, rec.values)}: field 'cited_in': a source cannot be cited in itself"
+                    + (f" ({chain[0]} is cited in {path})" if len(chain) > 1 else ""),
+                    rec.col_of("cited_in"),
                 )
         meta = (self.records.get("meta") or [None])[0]
         current = _version(meta.values.get("version")) if meta else None

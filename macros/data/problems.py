@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "PG020": "a rating the guide needs is missing or unknown",
     "PG021": "an edition cannot hold this file",
     "PG022": "the language checker found a phrase that blames (a language finding, not a data problem)",
+    "PG023": "an invisible or direction-changing character in the text",
 }
 
 
@@ -75,13 +76,28 @@ class Problem:
             return head
         number = str(self.line)
         gutter = " " * len(number)
-        caret = " " * (self.column - 1) + "^"
-        return f"{head}\n  {number} | {self.source.rstrip()}\n  {gutter} | {caret}"
+        shown, at = clip(self.source.rstrip(), self.column - 1)
+        caret = " " * at + "^"
+        return f"{head}\n  {number} | {shown}\n  {gutter} | {caret}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that puts the problem on its line of the diff."""
         props = f"file={_prop(self.path)},line={self.line},col={self.column},title={self.code}"
         return f"::error {props}::{_data(self.message)}"
+
+
+SHOWN = 100  # characters of a long source line shown under a problem, around its column
+
+
+def clip(line: str, at: int) -> tuple[str, int]:
+    """A long line cut to about SHOWN characters around offset ``at``, with "…" where it was cut,
+    and the offset of ``at`` in what is shown (a 4,000-character statement is one line of YAML)."""
+    if len(line) <= SHOWN:
+        return line, at
+    start = max(0, min(at - SHOWN // 3, len(line) - SHOWN))
+    end = start + SHOWN
+    head = "…" if start > 0 else ""
+    return head + line[start:end] + ("…" if end < len(line) else ""), at - start + len(head)
 
 
 def _data(text: str) -> str:

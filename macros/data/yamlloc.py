@@ -8,6 +8,7 @@ reported rather than silently overwritten.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import yaml
@@ -35,6 +36,19 @@ class LocList(list):
     line: int
     item_lines: list[int]
     item_cols: list[int]
+
+
+class _Refused:
+    """What an alias, a tag or too deep a nesting leaves in place of its value: the problem has
+    been reported where it is, so the checker says nothing more of it (not "empty", not "missing")."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+REFUSED = _Refused()
 
 
 @dataclass(frozen=True)
@@ -66,13 +80,18 @@ _FAST = getattr(yaml, "CSafeLoader", None)
 
 def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
     fast = loader_class is not yaml.SafeLoader
-    loader = loader_class(text)
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow anywhere (checked before parsing)
+        if fast:
+            raise
+        return None, [_unprintable(text, err)]
     problems: list[YamlProblem] = []
     try:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        return _convert(loader, node, problems, set(), 0), problems
+        return _convert(loader, node, problems, set(), 0, text.splitlines()), problems
     except RecursionError:
         # PyYAML composes nested brackets recursively: thousands of them exhaust Python's stack
         mark = loader.get_mark()
@@ -87,6 +106,16 @@ def _parse(text: str, loader_class) -> tuple[object, list[YamlProblem]]:
         return None, [YamlProblem(1, f"YAML syntax error: {err}")]
     finally:
         loader.dispose()
+
+
+def _unprintable(text: str, err: yaml.reader.ReaderError) -> YamlProblem:
+    """A control character (an escape, a bell, a NUL...) where YAML allows none: where it is, and which."""
+    at = err.position
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    ch = chr(err.character) if isinstance(err.character, int) else str(err.character)
+    name = unicodedata.name(ch, "a control character")
+    return YamlProblem(line, f"the file holds a character that YAML does not allow (\\u{ord(ch):04x}, {name}): delete it", col)
 
 
 MAX_DEPTH = 20  # levels of nesting: the data needs four (file, record, list of findings, finding)
@@ -112,24 +141,24 @@ def syntax_problem(err: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(mark.line + 1 if mark else 1, f"YAML syntax error: {what}", mark.column + 1 if mark else 0)
 
 
-def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], seen: set[int], depth: int) -> object:
+def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], seen: set[int], depth: int, source: list[str]) -> object:
     line = node.start_mark.line + 1
     col = node.start_mark.column + 1
     if id(node) in seen:
         # the composer hands back the anchored node for each alias: refusing the second visit
         # keeps a "billion laughs" or a recursive alias from growing without end (one problem per anchor)
         if -id(node) in seen:
-            return None
+            return REFUSED
         seen.add(-id(node))
         problems.append(YamlProblem(line, "a YAML alias (*name) repeats the value anchored (&name) here: aliases are not allowed in the data, write the value out", col))
-        return None
+        return REFUSED
     seen.add(id(node))
     if node.tag not in PLAIN_TAGS:
         problems.append(YamlProblem(line, f"the YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed in the data: remove it", col))
-        return None
+        return REFUSED
     if depth > MAX_DEPTH:
         problems.append(YamlProblem(line, f"YAML nested more than {MAX_DEPTH} levels deep: the data needs at most four", col))
-        return None
+        return REFUSED
     if isinstance(node, MappingNode):
         result = LocMap()
         result.line = line
@@ -146,7 +175,7 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], s
                 continue
             result.key_lines[key] = key_line
             result.key_cols[key] = key_node.start_mark.column + 1
-            result[key] = _convert(loader, value_node, problems, seen, depth + 1)
+            result[key] = _convert(loader, value_node, problems, seen, depth + 1, source)
         return result
     if isinstance(node, SequenceNode):
         items = LocList()
@@ -156,9 +185,24 @@ def _convert(loader: yaml.SafeLoader, node: Node, problems: list[YamlProblem], s
         for child in node.value:
             items.item_lines.append(child.start_mark.line + 1)
             items.item_cols.append(child.start_mark.column + 1)
-            items.append(_convert(loader, child, problems, seen, depth + 1))
+            items.append(_convert(loader, child, problems, seen, depth + 1, source))
         return items
     assert isinstance(node, ScalarNode)
+    if not node.style and node.end_mark.line > node.start_mark.line:  # libyaml says "" for plain
+        # plain text over several lines: a line in it that starts with "- " was meant as a list
+        # item, but being indented further than the item above it, YAML joins it to that text
+        for n in range(node.start_mark.line + 1, min(node.end_mark.line, len(source) - 1) + 1):
+            text = source[n].lstrip()
+            if text == "-" or text.startswith("- "):
+                problems.append(
+                    YamlProblem(
+                        n + 1,
+                        "this line starts with '- ' but is indented further than the text above it, so YAML reads it as more "
+                        "of that text: indent it like the other items if it is a new item, or put the text in quotation marks",
+                        len(source[n]) - len(text) + 1,
+                    )
+                )
+                return REFUSED
     try:
         return loader.construct_object(node)
     except ValueError:

@@ -334,14 +334,52 @@ def lint_standards(guide: m.Guide, standards_dir: Path, root: Path, matcher: Mat
     except ValueError:
         prefix = standards_dir.resolve().as_posix().rstrip("/") + "/"
     out = []
+    sources: dict[str, list[str]] = {}
     for tf in guide.text_fields:
         if not tf.path.startswith(prefix) or exempt_field(tf.kind, tf.field, tf.quoted, tf.line_text):
             continue
         who = f"{tf.label} {tf.record_id}" if tf.record_id else tf.label
-        for f in matcher.find(tf.text, tf.path):
-            # folded YAML text has no reliable columns: name the field instead
-            out.append(Finding(tf.path, tf.line, 1, f.text, f.rule, f"{who} field '{tf.field}':", f.start, f.end))
+        found = matcher.find(tf.text, tf.path)
+        if not found:
+            continue
+        if tf.path not in sources:
+            try:
+                sources[tf.path] = (root / tf.path).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeError):
+                sources[tf.path] = []
+        places = place_in_source(sources[tf.path], tf.line, [f.text for f in found])
+        for f, (line, col) in zip(found, places):
+            out.append(Finding(tf.path, line, col, f.text, f.rule, f"{who} field '{tf.field}':", f.start, f.end))
     return out
+
+
+def place_in_source(lines: list[str], line: int, phrases: list[str]) -> list[tuple[int, int]]:
+    """Where each phrase found in one field's value is in the file: its own line and column.
+
+    The value starts on ``line`` (its key's line, or its list item's) and runs until a line
+    indented no further than that one. YAML may have folded the value over several lines, so a
+    space in a phrase stands for any run of spaces, line breaks and hyphens there. Phrases are
+    placed in order, each after the one before; one not found (written with escapes in quotation
+    marks) is placed at the start of the value's line."""
+    if not 0 < line <= len(lines):
+        return [(line, 1)] * len(phrases)
+    first = lines[line - 1]
+    indent = len(first) - len(first.lstrip())
+    end = line
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    block = "\n".join(lines[line - 1 : end])
+    places, at = [], 0
+    for phrase in phrases:
+        words = [w for w in re.split(r"[\s-]+", phrase) if w]
+        pattern = re.compile(r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)), re.IGNORECASE) if words else None
+        match = pattern.search(block, at) if pattern else None
+        if match is None:
+            places.append((line, indent + 1))
+            continue
+        at = match.end()
+        places.append((line + block.count("\n", 0, match.start()), match.start() - (block.rfind("\n", 0, match.start()) + 1) + 1))
+    return places
 
 
 def lint_docs(docs_dir: Path, root: Path, matcher: Matcher) -> list[Finding]:
