@@ -132,6 +132,28 @@ def timed_build(project: Path, site: Path, *, dump: Path | None = None, stub_pdf
     return result
 
 
+def measure_check(work: Path, scales: list[int], log) -> list[dict]:
+    """`make check` (load, validate and language-check the data) on the data scaled n times: how
+    long it takes per MB of data files, which must stay flat as the data grows (it took 113 s
+    for 20 MB before the loader read each file once; 270x is about 20 MB)."""
+    rows = []
+    for n in scales:
+        log(f"make check at {n}x")
+        project = copy_project(work / f"check-{n}x")
+        if n > 1:
+            synth.scale(project, n)
+        data = sum(p.stat().st_size for p in (project / "standards").rglob("*.yml"))
+        env = {**os.environ, "PYTHONPATH": str(project)}
+        started = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, env=env, capture_output=True, text=True, timeout=3600)
+        seconds = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise SystemExit(f"make check failed on the {n}x data:\n{proc.stderr[-3000:]}")
+        rows.append({"scale": n, "data_bytes": data, "seconds": round(seconds, 3), "seconds_per_mb": round(seconds / (data / 1e6), 3)})
+        shutil.rmtree(project, ignore_errors=True)
+    return rows
+
+
 def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
     """A plain MkDocs Material project with the same pages and the same theme settings (features,
     palette, the repository and edit links): only the search plugin, no overrides, no macros."""
@@ -487,6 +509,9 @@ def report(result: dict) -> str:
             f"median {s['rebuild_median_seconds']:.2f} s ({', '.join(f'{t:.2f}' for t in s['rebuild_seconds'])}); "
             f"the changed PDFs followed after {', '.join('-' if t is None else f'{t:.1f}' for t in s['pdfs_redrawn_seconds'])} s"
         )
+    if result.get("check"):
+        steps = "; ".join(f"{r['scale']}x {r['data_bytes'] / 1e6:.1f} MB in {r['seconds']:.1f} s ({r['seconds_per_mb']:.2f} s/MB)" for r in result["check"])
+        out.append(f"make check (load, validate, language check): {steps}")
     z = result["sizes_default"]
     out.append(f"Search index: {kb(z['search_index']['bytes'])} ({kb(z['search_index']['gzip'])} gzip)")
     rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests"]]
@@ -617,6 +642,7 @@ def main(argv: list[str] | None = None) -> dict:
         log("page weights")
         result["sizes_default"] = sizes(Path(result["sizes"][0]["site_dir"]))
         result["serve"] = measure_serve(work, edits, log) if edits else None
+        result["check"] = measure_check(work, scales if (args.quick or args.sizes) else sorted({*scales, 270}), log)
         result["marginal_ms_per_standard"] = marginal(result["sizes"])
         result["targets"] = targets(result)
         result["bench_seconds"] = round(time.perf_counter() - started, 1)

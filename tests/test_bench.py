@@ -86,6 +86,11 @@ def test_the_benchmark_writes_every_figure(tmp_path):
     serve = result["serve"]
     assert len(serve["rebuild_seconds"]) == 1 and serve["rebuild_median_seconds"] > 0
 
+    (check,) = result["check"]  # make check at 1x: the data's real size, and the time per MB
+    assert check["scale"] == 1 and 50_000 < check["data_bytes"] < 10_000_000 and check["seconds"] > 0
+    assert check["seconds_per_mb"] == pytest.approx(check["seconds"] / (check["data_bytes"] / 1e6), rel=0.01)
+    assert "make check (load, validate, language check): 1x" in printed
+
     sizes = result["sizes_default"]
     assert sizes["search_index"]["bytes"] > sizes["search_index"]["gzip"] > 0
     for name in ("home", "standard", "assessment"):
