@@ -50,11 +50,11 @@ lint: setup ## Check files for phrases that blame parents: make lint FILES="repo
 schema: setup ## Regenerate the JSON Schema for editors in standards/schema/ from macros/schema.py
 	$(BIN)/python -m macros schema
 
-test: setup test-js ## Run every test: the page scripts' logic, data, fragments, built site, PDFs, xlsx and browser (about 15 min on 2 cores)
+test: setup test-js ## Run every test: the page scripts' logic, data, fragments, built site, PDFs, xlsx and browser (about 10 min on an idle 2-core machine)
 	$(BIN)/python -m pytest -m "not sources"
 
 test-js: ## Run the browser code's logic tests (tests/js/) with Node's own test runner
-	node --test tests/js/*.test.mjs
+	node --test --test-reporter=spec tests/js/*.test.mjs
 
 test-fast: setup ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser and not sources"
