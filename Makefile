@@ -34,10 +34,9 @@ serve: setup ## Build the site and serve it at http://127.0.0.1:8000, rebuilding
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 site: setup ## Build the site into site/ (the previous site stays if the build fails)
-	@rm -rf .site-new
-	@# no --quiet: every warning that fails the strict build is printed with its cause
-	$(BIN)/mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "The build failed (the problems are listed above); site/ is unchanged." >&2; exit 1; }
-	@rm -rf .site-old; if [ -d site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
+	@# no --quiet: every warning that fails the strict build is printed with its cause. The build
+	@# goes into site.next and replaces site/ only when it has succeeded (macros/adapter/plugin.py).
+	$(BIN)/mkdocs build --strict || { echo "The build failed (the problems are listed above); site/ is unchanged." >&2; exit 1; }
 	@echo "Built site/. Its pages link to folders (about/, not about/index.html), so view it served: cd site && ../$(BIN)/python -m http.server, or run 'make serve'"
 
 check: setup ## Validate standards/ and lint the text, without building

@@ -104,6 +104,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             self.served_dir = Path(config.site_dir)
             self.staged_dir = self.served_dir.with_name(self.served_dir.name + ".next")
             config.site_dir = str(self.staged_dir)
+            if not self.serving:
+                log.info("practice guide: building beside %s; it is replaced once the build has succeeded", self.served_dir.name + "/")
         root = Path(config.config_file_path).resolve().parent
         edition = root / self.config.edition if self.config.edition else None
         if edition is not None and not edition.is_dir():
