@@ -12,6 +12,15 @@ const entry = (rating, evidence = "") => ({ rating, evidence, action: "", owner:
 const a1 = (ratings, more = {}) => ({ id: "a1", name: "N", agency: "", date: "2026-11-01", levels: null, data_version: "1.2.0", ratings, ...more });
 const st = (...assessments) => ({ store_version: 1, current: "a1", assessments });
 
+/** Two stores on one storage, as two tabs of the site are, both opened on one saved assessment. */
+function twoTabs() {
+  const mem = new Map();
+  const storage = { getItem: (k) => (mem.has(k) ? mem.get(k) : null), setItem: (k, v) => mem.set(k, String(v)), removeItem: (k) => mem.delete(k) };
+  const idx = { version: "1.2.0", byId: new Map(), retired: new Map() };
+  mem.set(KEY, JSON.stringify(st(a1({}))));
+  return { mem, tabA: new Store(idx, storage), tabB: new Store(idx, storage) };
+}
+
 test("edits of different standards in two tabs are both kept", () => {
   const base = st(a1({}));
   const local = st(a1({ "STR-LISTEN-01": entry("green") }));
@@ -38,12 +47,7 @@ test("an assessment added in one tab and one deleted in the other", () => {
 });
 
 test("a save writes the other tab's edits too (two stores on one storage, as two tabs are)", () => {
-  const mem = new Map();
-  const storage = { getItem: (k) => (mem.has(k) ? mem.get(k) : null), setItem: (k, v) => mem.set(k, String(v)), removeItem: (k) => mem.delete(k) };
-  const idx = { version: "1.2.0", byId: new Map(), retired: new Map() };
-  mem.set(KEY, JSON.stringify(st(a1({}))));
-  const tabA = new Store(idx, storage);
-  const tabB = new Store(idx, storage);
+  const { mem, tabA, tabB } = twoTabs();
   tabA.current.ratings["STR-LISTEN-01"] = entry("green");
   assert.equal(tabA.save(), true);
   tabB.current.ratings["OPS-LISTEN-01"] = entry("red"); // B has not heard of A's save yet
@@ -63,12 +67,7 @@ test("deleted in one tab, changed in the other: the changed one is kept whole", 
 });
 
 test("an edit not yet saved survives another tab's save and is written by this tab's next save", () => {
-  const mem = new Map();
-  const storage = { getItem: (k) => (mem.has(k) ? mem.get(k) : null), setItem: (k, v) => mem.set(k, String(v)), removeItem: (k) => mem.delete(k) };
-  const idx = { version: "1.2.0", byId: new Map(), retired: new Map() };
-  mem.set(KEY, JSON.stringify(st(a1({}))));
-  const tabA = new Store(idx, storage);
-  const tabB = new Store(idx, storage);
+  const { mem, tabA, tabB } = twoTabs();
   tabB.current.ratings["OPS-LISTEN-01"] = entry("red", "typing"); // B's edit, not saved yet
   tabA.current.ratings["STR-LISTEN-01"] = entry("green");
   assert.equal(tabA.save(), true);
