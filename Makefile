@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench constraints clean
+.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench search-eval constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,6 +63,10 @@ verify-sources: setup ## Check quotes and the sources' words against the source 
 	PG_SOURCES="$(SOURCES)" $(BIN)/python -m pytest -m sources tests/test_content.py
 
 BENCH ?=
+search-eval: site ## How well search answers tests/search/queries.yml (hit@1, hit@3, MRR by kind): the site's search, then Pagefind
+	$(BIN)/python tests/search_eval.py --engine lunr --show 0
+	$(BIN)/python tests/search_eval.py --engine pagefind-ranked
+
 bench: setup ## Measure build, serve and page weight; prints a table, writes bench/results/bench.json (BENCH=--quick: 2 min)
 	$(BIN)/python bench/run.py $(BENCH)
 
