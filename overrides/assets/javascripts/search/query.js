@@ -1,0 +1,151 @@
+// How a query typed into the guide's search box becomes a ranked list of pages, on top of
+// Pagefind's search (tests/search_eval.py measures it on tests/search/queries.yml).
+//
+// Pagefind finds the pages that hold every word of a query. People type whole questions ("how
+// do I share information with the police"), slips of the keyboard ("informaton") and words the
+// pages put differently, so here:
+// - words that carry no meaning of their own (how, do, I, the, my...) are left out, unless the
+//   query is nothing but such words;
+// - a word of five letters or more that is not a word of the site is replaced by the word of
+//   the site one slip away (a letter added, dropped, changed, or two swapped), if there is one;
+// - the pages are ranked by how well they match each word, summed, and those that match every
+//   word first: a page need not hold every word of a long question to be found.
+//
+// Nothing here touches the page: search.js draws the results.
+
+export const STOP_WORDS = new Set(
+  (
+    "a about after again all am an and any are as at be been before being but by can could " +
+    "did do does doing done for from had has have having he her here hers him his how i if in " +
+    "into is it its just me might more most must my no nor not of off on once only or other our " +
+    "ours out over own same she should so some such than that the their theirs them then there " +
+    "these they this those through to too under until up us very was we were what when where " +
+    "which while who whom why will with would you your yours anyone anything someone something " +
+    "get got go going want"
+  ).split(" "),
+);
+
+/** The words of a query, lower case, without punctuation at either end. */
+export function words(text) {
+  return String(text || "")
+    .toLowerCase()
+    .split(/[\s,.;:!?()"“”]+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter(Boolean);
+}
+
+/** The words that decide: stop words left out, unless nothing else is left. */
+export function meaningful(list) {
+  const kept = list.filter((w) => !STOP_WORDS.has(w));
+  return kept.length ? kept : list;
+}
+
+/** Every string one slip from `w`: a letter dropped, added, changed, or two neighbours swapped. */
+function oneSlip(w, alphabet) {
+  const out = new Set();
+  for (let i = 0; i <= w.length; i++) {
+    if (i < w.length) out.add(w.slice(0, i) + w.slice(i + 1));
+    if (i < w.length - 1) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    for (const c of alphabet) {
+      out.add(w.slice(0, i) + c + w.slice(i));
+      if (i < w.length) out.add(w.slice(0, i) + c + w.slice(i + 1));
+    }
+  }
+  out.delete(w);
+  return out;
+}
+
+/**
+ * A word as the site spells it: itself when the site has it (or it is shorter than five letters
+ * or still being typed), else the commonest word of the site one slip away, else itself.
+ * `vocab` maps each word of the site to how often it occurs.
+ */
+export function corrected(word, vocab, alphabet = "abcdefghijklmnopqrstuvwxyz-'") {
+  if (!vocab || word.length < 5 || vocab.has(word)) return word;
+  for (const known of vocab.keys()) if (known.startsWith(word)) return word; // a word being typed
+  let best = word, count = 0;
+  for (const candidate of oneSlip(word, alphabet)) {
+    const n = vocab.get(candidate) || 0;
+    if (n > count) [best, count] = [candidate, n];
+  }
+  return best;
+}
+
+/** The query as it is searched: its meaningful words, each spelt as the site spells it. */
+export function prepare(text, vocab) {
+  return meaningful(words(text)).map((w) => corrected(w, vocab));
+}
+
+/** A word with its commonest English endings taken off, to compare words of a title and a query:
+ * "meetings" and "meeting" give "meet", "families" and "family" "family", "services" "servic". */
+export function root(w) {
+  return w
+    .replace(/['’]s$/, "")
+    .replace(/ies$/, "y")
+    .replace(/([^s])s$/, "$1")
+    .replace(/(?:ing|ed)$/, "")
+    .replace(/e$/, "");
+}
+
+/** How many of the query's terms are words of the title. */
+export function inTitle(terms, title) {
+  const have = new Set(words(title).map(root));
+  return terms.filter((t) => have.has(root(t))).length;
+}
+
+/**
+ * Search with Pagefind (`pagefind.search(term, options)`) and rank pages. Each page scores what
+ * Pagefind gives it for the whole query (twice over) and for each word alone, summed; then, of
+ * the best `LOOK` pages, one whose title holds every word of the query comes first (the title
+ * with the fewest other words before the rest), then one
+ * that matched the whole query, then more of its words, then more of them in its title, then
+ * the higher score.
+ * Returns `{ result, data, titleWords, whole, matched, score }` for those pages, best first
+ * (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked).
+ */
+export const LOOK = 20;
+
+export async function rankedResults(pagefind, text, { vocab = null, filters = {} } = {}) {
+  const terms = prepare(text, vocab);
+  if (!terms.length) return [];
+  const options = Object.keys(filters).length ? { filters } : {};
+  const searches = [pagefind.search(terms.join(" "), options)];
+  if (terms.length > 1) for (const t of terms) searches.push(pagefind.search(t, options));
+  const [all, ...each] = await Promise.all(searches);
+  const byId = new Map();
+  const add = (r, weight) => {
+    const entry = byId.get(r.id) || { result: r, score: 0, matched: 0, whole: false };
+    entry.score += weight * r.score;
+    byId.set(r.id, entry);
+    return entry;
+  };
+  for (const r of all?.results || []) {
+    const e = add(r, 2);
+    e.whole = true;
+    e.matched = terms.length;
+  }
+  for (const found of each) for (const r of found?.results || []) {
+    const e = add(r, 1);
+    if (!e.whole) e.matched += 1;
+  }
+  const first = [...byId.values()]
+    .sort((a, b) => b.whole - a.whole || b.matched - a.matched || b.score - a.score)
+    .slice(0, LOOK);
+  await Promise.all(first.map(async (e) => {
+    e.data = await e.result.data();
+    e.titleWords = inTitle(terms, e.data.meta?.title || "");
+  }));
+  const n = terms.length;
+  const titled = (e) => (e.titleWords === n ? 1 : 0);
+  // of two titles that hold every word, the one with fewer other words is the closer match
+  const extra = (e) => (titled(e) ? meaningful(words(e.data.meta?.title || "")).length : 0);
+  return first.sort(
+    (a, b) =>
+      titled(b) - titled(a) ||
+      extra(a) - extra(b) ||
+      b.whole - a.whole ||
+      b.matched - a.matched ||
+      b.titleWords - a.titleWords ||
+      b.score - a.score,
+  );
+}

@@ -1,0 +1,76 @@
+// The query strategy over Pagefind (overrides/assets/javascripts/search/query.js): stop words,
+// one slip of the keyboard forgiven, pages ranked by the words they match. A stand-in for
+// Pagefind answers from a small table written here, so each ranking can be worked out by hand.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { importSite } from "./fixture.mjs";
+
+const q = await importSite("overrides/assets/javascripts/search/query.js");
+
+test("stop words do not decide, unless there is nothing else", () => {
+  assert.deepEqual(q.prepare("How do I share information with the police?"), ["share", "information", "police"]);
+  assert.deepEqual(q.prepare("what is it"), ["what", "is", "it"]);
+  assert.deepEqual(q.prepare("  Parents,  carers! "), ["parents", "carers"]);
+});
+
+test("one slip is forgiven in a word of five letters or more, to the commonest word of the site", () => {
+  const vocab = new Map([["information", 40], ["informal", 2], ["safeguarding", 30], ["meetings", 12], ["recovery", 9], ["police", 20]]);
+  assert.equal(q.corrected("informaton", vocab), "information"); // a letter dropped
+  assert.equal(q.corrected("safegaurding", vocab), "safeguarding"); // two letters swapped
+  assert.equal(q.corrected("meettings", vocab), "meetings"); // one added
+  assert.equal(q.corrected("recovary", vocab), "recovery"); // one changed
+  assert.equal(q.corrected("polic", vocab), "polic"); // still being typed: "police" begins with it
+  assert.equal(q.corrected("polce", vocab), "police"); // five letters, a letter dropped
+});
+
+test("short words and words of the site are left as typed", () => {
+  const vocab = new Map([["court", 5], ["count", 50]]);
+  assert.equal(q.corrected("cour", vocab), "cour"); // four letters
+  assert.equal(q.corrected("court", vocab), "court"); // a word of the site, even if another is commoner
+  assert.equal(q.corrected("zzzzzz", vocab), "zzzzzz"); // nothing one slip away
+});
+
+/** A stand-in for Pagefind: `pages` maps a page to its title and words; a search returns the
+ * pages holding every word of the query, each scoring the number of times they occur. */
+function fakePagefind(pages) {
+  return {
+    async search(text) {
+      const terms = text.split(" ");
+      const results = [];
+      for (const [url, { title, body }] of Object.entries(pages)) {
+        const bag = `${title} ${body}`.toLowerCase().split(/\W+/);
+        if (!terms.every((t) => bag.includes(t))) continue;
+        const score = terms.reduce((n, t) => n + bag.filter((w) => w === t).length, 0);
+        results.push({ id: url, score, data: async () => ({ url, meta: { title } }) });
+      }
+      return { results };
+    },
+  };
+}
+
+test("a page need not hold every word; those that hold more come first; a whole title match leads", async () => {
+  const pagefind = fakePagefind({
+    "/a/": { title: "Court support", body: "families court court court witness" },
+    "/b/": { title: "Sharing information", body: "police information police" },
+    "/c/": { title: "Working with police", body: "information police share share" },
+    "/d/": { title: "Police", body: "police" },
+  });
+  const urls = async (text) => (await q.rankedResults(pagefind, text)).map((e) => e.data.url);
+  // every word: only /c/ holds share, information and police; /b/ two of them, /d/ one
+  assert.deepEqual(await urls("how do I share information with the police"), ["/c/", "/b/", "/d/"]);
+  // one word: the page titled with it first, although another mentions it more often
+  assert.deepEqual((await urls("police")).slice(0, 1), ["/d/"]);
+  assert.deepEqual(await urls("the"), []); // only stop words, and no page holds "the"
+  const best = (await q.rankedResults(pagefind, "court witness"))[0];
+  assert.equal(best.data.url, "/a/");
+  assert.equal(best.whole, true);
+  assert.equal(best.matched, 2);
+});
+
+test("titles are compared on their words' roots", () => {
+  assert.equal(q.inTitle(["meeting", "families"], "Making meetings work for families"), 2);
+  assert.equal(q.inTitle(["recovering"], "Recovery and returning home"), 0); // a different root: not a title match
+  assert.equal(q.inTitle(["parents"], "A parent's voice"), 1);
+});
