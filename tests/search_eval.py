@@ -39,17 +39,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 QUERIES = HERE / "search" / "queries.yml"
 KINDS = ("keyword", "question", "parent", "abbreviation", "misspelling", "form")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the flags the closed network here needs)
 TOP = 10
 
 
