@@ -443,13 +443,12 @@ class _Checker:
                 chain.append(at)
                 at = cited_in[at].values.get("cited_in")
             if at == chain[0]:  # back where it started: a source cited, in the end, in itself
-                path = " in ".join([*chain, at][1:]) if len(chain) > 1 else at
+                loop = f" ({chain[0]} is cited in {' in '.join([*chain[1:], at])})" if len(chain) > 1 else ""
                 self.problem(
                     rec.path,
                     rec.line_of("cited_in"),
                     "PG013",
-                    f"{self.name(rec.spec, rec.values)}: field 'cited_in': a source cannot be cited in itself"
-                    + (f" ({chain[0]} is cited in {path})" if len(chain) > 1 else ""),
+                    f"{self.name(rec.spec, rec.values)}: field 'cited_in': a source cannot be cited in itself{loop}",
                     rec.col_of("cited_in"),
                 )
         meta = (self.records.get("meta") or [None])[0]

@@ -378,7 +378,8 @@ def place_in_source(lines: list[str], line: int, phrases: list[str]) -> list[tup
             places.append((line, indent + 1))
             continue
         at = match.end()
-        places.append((line + block.count("\n", 0, match.start()), match.start() - (block.rfind("\n", 0, match.start()) + 1) + 1))
+        row, col = position(block, match.start())
+        places.append((line + row - 1, col))
     return places
 
 
