@@ -63,9 +63,9 @@ verify-sources: setup ## Check quotes and the sources' words against the source 
 	PG_SOURCES="$(SOURCES)" $(BIN)/python -m pytest -m sources tests/test_content.py
 
 BENCH ?=
-search-eval: site ## How well search answers tests/search/queries.yml (hit@1, hit@3, MRR by kind): the site's search, then Pagefind
-	$(BIN)/python tests/search_eval.py --engine lunr --show 0
-	$(BIN)/python tests/search_eval.py --engine pagefind-ranked
+search-eval: site ## How well search answers tests/search/queries.yml (hit@1, hit@3, MRR by kind): Pagefind alone, then the site's search box
+	$(BIN)/python tests/search_eval.py --engine pagefind --show 0
+	$(BIN)/python tests/search_eval.py --engine site
 
 bench: setup ## Measure build, serve and page weight; prints a table, writes bench/results/bench.json (BENCH=--quick: 2 min)
 	$(BIN)/python bench/run.py $(BENCH)

@@ -12,7 +12,9 @@ or a folder as plain parameters (``registry.generated_files`` and ``write_files`
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import secrets
 import shutil
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..data.load import GuideError, load_guide
+from ..data.load import GuideError, glossary_patterns, load_guide, search_terms
 from ..data.model import Guide
 from ..downloads import registry
 from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
@@ -34,6 +36,7 @@ from ..language.checker import lint_project
 from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
 from ..web.pages import edit_url, generated_pages, inert_meta
+from ..web.search import Record, SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -72,6 +75,8 @@ class Build:
     edit_urls: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> its record's source
     origins: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> "path:line" of its record
     made: dict[str, bytes] = field(default_factory=dict)  # name under downloads/ -> bytes made from the model
+    downloads: tuple[Record, ...] = ()
+    glossary: list | None = None  # the glossary's patterns (load.glossary_patterns), made once a build when first needed  # each download as a search result of its own, set in on_env
     briefings: dict[str, File] = field(default_factory=dict)  # src_uri of a briefing page -> its PDF, filled in on_env
     # the token the downloads_list macro leaves in the downloads page, replaced in on_env by the
     # list with every size, once every download (the briefing PDFs too) is made
@@ -167,14 +172,21 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             server.observer._timeout = min(server.observer._timeout, 0.1)
         return server
 
-    @event_priority(-100)  # after every other plugin has written its files (the search index...)
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config) -> None:
-        """`mkdocs build`: put the new site in place, unless strict mode is about to abort the build
-        for the warnings it has counted (MkDocs checks them just after this event)."""
-        if self.serving or not self.staging:
-            return
+        """Index the pages just written for search (macros/web/search.py); then, under `mkdocs build`,
+        put the new site in place, unless strict mode is about to abort the build for the warnings
+        it has counted (MkDocs checks them just after this event)."""
         if _strict_warnings():
             return  # the build fails next: on_build_error removes it, the folder there stays
+        try:
+            done = index_site(Path(config.site_dir), self.build.downloads)
+        except SearchIndexError as err:
+            raise PluginError(str(err)) from None
+        log.info("practice guide: search index of %d pages and %d downloads (%d words to correct to) in %.1f s",
+                 done.pages, done.records, done.words, done.seconds)
+        if self.serving or not self.staging:
+            return
         self._publish()
         config.site_dir = str(self.served_dir)  # where the site now is (`gh-deploy` reads it next)
 
@@ -298,14 +310,32 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             if page is not None and page.content and build.downloads_token in page.content:
                 listed = build.fragments.render("downloads.html", "downloads_list", page.url, downloads=downloads, meta=build.guide.meta)
                 page.content = page.content.replace(build.downloads_token, str(listed))
-        # The name of Material's search worker (it carries a content hash), for the config
-        # block in overrides/main.html that puts stemmed-search.js in front of it.
-        workers = [f.src_uri.rsplit("/", 1)[-1] for f in files if f.src_uri.startswith("assets/javascripts/workers/search.") and f.src_uri.endswith(".min.js")]
-        if len(workers) != 1:
-            raise PluginError(f"expected one search worker of Material's in assets/javascripts/workers/, found {workers or 'none'}")
-        env.globals["material_search_worker"] = workers[0]
+        # For the search (overrides/partials/search.html and main.html): the levels to narrow
+        # results by, and each page's glossary synonyms, indexed but not shown
+        env.globals["pg_levels"] = [level.title for level in build.guide.levels]
+        env.globals["pg_search_terms"] = self._search_terms
+        build.downloads = tuple(Record(d.path, d.title, f"{d.purpose} {d.format}, {d.size_label}.") for d in downloads)
         env.bytecode_cache = template_cache(build.root, "theme")  # compiled page templates, kept (render.py)
         return env
+
+    def _search_terms(self, page) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The words a page is also found by, indexed but not shown: its keywords (a standard's, or
+        ``keywords:`` in a page's front matter), and the glossary synonyms of the terms it uses
+        (load.search_terms) that are not among them. Keywords weigh more: a contributor chose them."""
+        build = self.build
+        macro, record_id = build.generated_calls.get(page.file.src_uri, (None, None))
+        if macro == "standard_page":
+            standard = build.guide.by_id[record_id]
+            keywords, terms = standard.keywords, standard.search_terms
+        else:
+            if build.glossary is None:
+                build.glossary = glossary_patterns(build.guide.glossary)
+            listed = page.meta.get("keywords") or ()
+            keywords = tuple(str(k) for k in ([listed] if isinstance(listed, str) else listed))
+            text = html.unescape(re.sub(r"<[^>]+>", " ", page.content or ""))
+            terms = search_terms(" ".join([page.title or "", text]), keywords, build.glossary)
+        chosen = {k.casefold() for k in keywords}
+        return tuple(keywords), tuple(t for t in terms if t.casefold() not in chosen)
 
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of

@@ -61,7 +61,7 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
     pages = []
     for level in guide.levels:
         pages.append(
-            _page(level_src(level.id), _front_matter(title=f"{level.title} standards", description=level.summary), "level_page", level)
+            _page(level_src(level.id), _front_matter(title=f"{level.title} standards", description=level.summary, kind="Benchmark", level=level.title), "level_page", level)
         )
     for s in guide.standards:
         pages.append(
@@ -71,7 +71,9 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
                     title=f"{s.id}: {s.title}",
                     description=s.statement,
                     tags=[s.level.title, s.theme.title],
-                    search={"boost": 2},
+                    kind="Standard",
+                    level=s.level.title,
+                    theme=s.theme.title,
                 ),
                 "standard_page",
                 s,
@@ -82,7 +84,7 @@ def generated_pages(guide: m.Guide) -> list[GeneratedPage]:
         pages.append(
             _page(
                 standard_src(r.id),
-                _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}"),
+                _front_matter(title=f"{r.id}: {r.title} (retired)", description=f"Retired in version {r.retired}. {r.reason}", kind="Standard"),
                 "retired_page",
                 r,
             )
@@ -99,7 +101,7 @@ def inert_meta(meta: dict) -> dict:
     title or statement from the data, or a contributor's front matter, is text: escaped here,
     once, it shows as written everywhere and can never become an element or break out of an
     attribute. ``Markup`` keeps a template's ``| e`` from escaping it a second time. Values
-    that are not text (numbers, ``search: {boost: 2}``) are left as they are."""
+    that are not text (numbers, booleans) are left as they are."""
 
     def inert(value: object) -> object:
         if isinstance(value, Markup):
