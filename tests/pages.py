@@ -43,29 +43,22 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:
         page.wait_for_timeout(50)
 
 
-def search(page, query: str) -> list[str]:
-    """Type a query into Material's search on the home page and return the result links.
+def open_search(page, at: str = "./"):
+    """Open the site's search dialog from the header's button on the page at ``at``; its box."""
+    if at is not None:
+        page.goto(at)
+    box = page.locator("#pg-search-q")
+    if at is not None or not box.is_visible():
+        page.locator("[data-pg-search-open]").click()
+    expect(box).to_be_focused()
+    return box
 
-    Material drops a query typed before its search worker has loaded the index, so the
-    query is typed again (as a person would) until the result count replaces the prompt.
-    """
-    page.goto("./")
-    page.keyboard.press("/")  # Material's shortcut to focus the search box
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            expect(meta).not_to_have_text(re.compile("Initializing|Type to start", re.I), timeout=1500)
-            break
-        except AssertionError:
-            continue
-    expect(meta).to_have_text(re.compile(r"(\d+|No) matching|matching documents", re.I))
-    links = page.locator(".md-search-result__item > a, .md-search-result__more a")
-    # the list renders in batches: read it once its length has settled, in one call
-    count = -1
-    while count != links.count():
-        count = links.count()
-        page.wait_for_timeout(300)
-    return links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+def search(page, query: str, at: str = "./") -> list[str]:
+    """Type a query into the site's search box, as a person types it, and return the result
+    links once the status line says the search for the whole query has finished."""
+    box = open_search(page, at)
+    box.fill("")
+    box.press_sequentially(query)
+    expect(page.locator("#pg-search-status")).to_contain_text(f"for “{query.strip()}”", timeout=15000)
+    return page.locator("#pg-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")

@@ -93,26 +93,21 @@ export function inTitle(terms, title) {
   return terms.filter((t) => have.has(root(t))).length;
 }
 
-/** Whether every meaningful word of the title is a term of the query, and the title is at least
- * half of the query: "where does the evidence come from" and the page "Evidence". */
-export function titleInQuery(terms, title) {
-  const own = meaningful(words(title)).map(root);
-  if (!own.length || own.length * 2 < terms.length) return false;
-  const have = new Set(terms.map(root));
-  return own.every((w) => have.has(w));
-}
-
 /**
  * Search with Pagefind (`pagefind.search(term, options)`) and rank pages. Each page scores what
  * Pagefind gives it for the whole query (twice over) and for each word alone, summed; then, of
  * the best `LOOK` pages, one whose title holds every word of the query comes first (the title
- * with the fewest other words before the rest), then one whose title is most of the query
- * (titleInQuery), then one that matched the whole query, then more of its words, then more of them in its title, then
+ * with the fewest other words before the rest, a page before a download), then, for a
+ * question asked as a parent (FIRST_PERSON), a page written for parents, then one that
+ * matched the whole query, then more of its words, then more of them in its title, then
  * the higher score.
  * Returns `{ result, data, titleWords, whole, matched, score }` for those pages, best first
  * (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked).
  */
 export const LOOK = 20;
+
+/** Words of a question asked about one's own family. Not "I", which practitioners use as much. */
+export const FIRST_PERSON = new Set(["my", "me", "mine", "myself"]);
 
 export async function rankedResults(pagefind, text, { vocab = null, filters = {} } = {}) {
   const terms = prepare(text, vocab);
@@ -148,12 +143,17 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   const titled = (e) => (e.titleWords === n ? 1 : 0);
   // of two titles that hold every word, the one with fewer other words is the closer match
   const extra = (e) => (titled(e) ? meaningful(words(e.data.meta?.title || "")).length : 0);
-  const covered = (e) => (titleInQuery(terms, e.data.meta?.title || "") ? 1 : 0);
+  // of two titles that hold every word, a page before a download (a briefing's PDF has its title)
+  const download = (e) => (titled(e) && e.data.meta?.kind === "Download" ? 1 : 0);
+  // a question asked as a parent ("my son...", "will they blame me"): the pages written for parents
+  const asParent = words(text).some((w) => FIRST_PERSON.has(w));
+  const forParents = (e) => (asParent && e.data.meta?.audience === "parents" ? 1 : 0);
   return first.sort(
     (a, b) =>
       titled(b) - titled(a) ||
+      download(a) - download(b) ||
       extra(a) - extra(b) ||
-      covered(b) - covered(a) ||
+      forParents(b) - forParents(a) ||
       b.whole - a.whole ||
       b.matched - a.matched ||
       b.titleWords - a.titleWords ||

@@ -174,6 +174,14 @@ function setUp() {
     if (returnTo && typeof returnTo.focus === "function") returnTo.focus();
     returnTo = null;
   });
+  // Escape closes the dialog at once: in a search box with text, the browser's own Escape would
+  // only empty the box
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
   // a click on the backdrop, outside the dialog's box, closes it
   dialog.addEventListener("click", (event) => {
     if (event.target === dialog) dialog.close();
