@@ -68,3 +68,18 @@ def stop_serve(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def pagefind_records(site: Path) -> list[dict]:
+    """Every record of the site's Pagefind index (a page's or a download's): each fragment file is
+    gzip, a 12-byte signature, then JSON with url, content, meta and filters."""
+    import gzip
+    import json
+
+    out = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path.name
+        out.append(json.loads(raw[len(b"pagefind_dcd"):]))
+    return out
+

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from support import pagefind_records
 
 
 @lru_cache(maxsize=None)
@@ -142,22 +143,37 @@ def test_open_data_has_every_standard(site_dir, guide):
         assert (site_dir / s["url"] / "index.html").is_file()
 
 
-def test_search_index_carries_ids_and_synonyms(site_dir, guide):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en"]
-    by_location = {}
-    for doc in index["docs"]:
-        by_location.setdefault(doc["location"].split("#")[0], []).append(doc)
+def test_search_index_carries_ids_kinds_and_synonyms(site_dir, guide):
+    records = {r["url"].strip("/"): r for r in pagefind_records(site_dir)}
     for s in guide.standards:
-        docs = by_location.get(f"benchmark/{s.id}/")
-        assert docs, f"{s.id} is not in the search index"
-        text = " ".join(d["title"] + " " + d["text"] for d in docs)
-        assert s.id in text
+        record = records.get(f"benchmark/{s.id}")
+        assert record, f"{s.id} is not in the search index"
+        assert s.id in record["meta"]["title"]
+        assert record["filters"] == {"kind": ["Standard"], "level": [s.level.title]}
+        assert record["meta"]["level"] == s.level.title and record["meta"]["theme"] == s.theme.title
         for term in s.search_terms:
-            assert term.casefold() in text.casefold(), f"{s.id}: search term {term!r} not indexed"
+            assert term.casefold() in record["content"].casefold(), f"{s.id}: search term {term!r} not indexed"
     # abbreviation and full term travel together
     cse = [s for s in guide.standards if "CSE" in s.search_terms]
     assert cse and all("child sexual exploitation" in s.search_terms for s in cse)
+    assert records["briefings/meetings"]["filters"]["kind"] == ["Briefing paper"]
+    assert records["language-guide"]["filters"]["kind"] == ["Guidance"]
+    assert records["downloads/benchmark.xlsx"]["filters"]["kind"] == ["Download"]
+
+
+def test_search_indexes_every_page_once_and_nothing_else(site_dir):
+    records = [r["url"].strip("/") for r in pagefind_records(site_dir)]
+    assert len(records) == len(set(records))
+    pages = {p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")} - {"."}
+    downloads = {f"downloads/{p.name}" for p in (site_dir / "downloads").iterdir() if p.name != "index.html"}
+    assert set(records) == pages | {""} | downloads  # the home page's url is "/"
+    assert "404.html" not in " ".join(records)
+    # the header, navigation and footer are not indexed: the footer's line is in no record
+    footer = _soup(site_dir / "index.html").select_one(".md-copyright").get_text(" ", strip=True)
+    assert footer and not any(footer in r["content"] for r in pagefind_records(site_dir))
+    # Material's search is gone, and so are Pagefind's own search boxes
+    assert not (site_dir / "search").exists()
+    assert not list((site_dir / "pagefind").glob("pagefind-*ui*"))
 
 
 def test_pages_have_unique_titles(site_dir):
@@ -180,20 +196,6 @@ def test_no_unrendered_template_syntax(site_dir):
 @pytest.mark.parametrize("setting", ["font: false", "strict: true", "on_undefined: strict", "on_error_fail: true"])
 def test_configuration_fails_loudly_and_loads_no_web_fonts(root, setting):
     assert setting in (root / "mkdocs.yml").read_text(encoding="utf-8")
-
-
-def test_every_page_runs_search_through_the_stemming_worker(site_dir):
-    # overrides/main.html swaps Material's worker for stemmed-search.js, which loads Material's
-    # by name; if a Material upgrade renames or moves it, the swap must not silently lapse.
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "stemmer" in index["config"]["pipeline"]
-    for page in [site_dir / "index.html", site_dir / "benchmark" / "index.html", site_dir / "404.html"]:
-        config = json.loads(_soup(page).select_one("script#__config").string)
-        worker = urlsplit(config["search"])
-        assert worker.path.endswith("assets/javascripts/workers/stemmed-search.js"), (page, config["search"])
-        assert not worker.query  # nothing in the request but the file's own address
-        material = worker.fragment
-        assert (site_dir / "assets" / "javascripts" / "workers" / material).is_file(), material
 
 
 REPO = "https://github.com/parents-as-safeguarding-partners/practice-guide"  # repo_url in mkdocs.yml

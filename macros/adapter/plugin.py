@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, PluginError
@@ -312,7 +312,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
                 page.content = page.content.replace(build.downloads_token, str(listed))
         # For the search (overrides/partials/search.html and main.html): the levels to narrow
         # results by, and each page's glossary synonyms, indexed but not shown
-        env.globals["pg_levels"] = [level.title for level in build.guide.levels]
+        env.globals["pg_levels"] = [escape(level.title) for level in build.guide.levels]  # text: the theme does not escape
         env.globals["pg_search_terms"] = self._search_terms
         build.downloads = tuple(Record(d.path, d.title, f"{d.purpose} {d.format}, {d.size_label}.") for d in downloads)
         env.bytecode_cache = template_cache(build.root, "theme")  # compiled page templates, kept (render.py)
@@ -335,7 +335,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             text = html.unescape(re.sub(r"<[^>]+>", " ", page.content or ""))
             terms = search_terms(" ".join([page.title or "", text]), keywords, build.glossary)
         chosen = {k.casefold() for k in keywords}
-        return tuple(keywords), tuple(t for t in terms if t.casefold() not in chosen)
+        # text from the data, put in the page by a template of the theme, which does not escape
+        return tuple(escape(k) for k in keywords), tuple(escape(t) for t in terms if t.casefold() not in chosen)
 
     def on_post_page(self, output: str, page, config) -> str:
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of

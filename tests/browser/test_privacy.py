@@ -1,6 +1,6 @@
 """Privacy: no page makes a request to any host but the site's own.
 
-The network log is Chromium's: every request of every page (and of the search worker) is
+The network log is Chromium's: every request of every page (and of the search) is
 recorded. The context bypasses the Content-Security-Policy on purpose, so this test does not
 lean on the policy (tests/test_csp.py checks that separately): a stray web font, analytics
 script or embed would show up here even if the policy were removed. Off-origin requests are
@@ -49,12 +49,12 @@ def test_no_page_requests_another_host(browser, site_url, site_dir):
             page.wait_for_load_state("load")
             seen_pages += 1
             assert foreign(log, site_url) == [], url
-        # search loads a worker and the index: they stay on the site too
+        # search loads Pagefind, its WebAssembly and its index: they stay on the site too
         assert search(page, "parents")
         assert foreign(log, site_url) == []
         # the log really saw every page and the assets they load
         assert sum(1 for u in log if u.endswith((".css", ".js"))) > seen_pages
-        assert any(u.endswith("search_index.json") for u in log)
+        assert any("/pagefind/" in u and u.endswith(".pf_meta") for u in log) and any(u.endswith(".pagefind") for u in log)
     finally:
         context.close()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 STUB = "<!doctype html><html lang='en'><title>Neutral page</title><h1>Weather</h1></html>"
@@ -120,7 +121,8 @@ def test_three_shift_presses_leave_the_page(page, neutral, exit_url):
 
 def test_shift_works_while_typing_in_the_search_box(page, neutral, exit_url):
     open_page(page, "")
-    page.locator("input.md-search__input").first.focus()
+    page.locator("[data-pg-search-open]").click()
+    expect(page.locator("#pg-search-q")).to_be_focused()
     page.keyboard.type("parent")
     for _ in range(3):
         page.keyboard.press("Shift")

@@ -9,8 +9,9 @@
 // - Each result says what it is (a standard with its ID, level and theme; a briefing paper; a
 //   guidance page; a download) and shows Pagefind's excerpt with the matched words marked. It
 //   links to the page with ?highlight=, and on that page the words are marked as typed.
-// - Text from the index is put in the page only as text: an excerpt is parsed in an inert
-//   document and only its text and <mark> elements are copied over.
+// - Text from the index is put in the page only as text. Titles are plain text in the index;
+//   an excerpt is text with < and > escaped and the matched words in <mark>: it is parsed in an
+//   inert document and only its text and <mark> elements are copied over.
 
 import { prepare, rankedResults } from "./query.js";
 
@@ -63,11 +64,6 @@ function excerptNodes(html) {
   return out;
 }
 
-/** Text from the index (it may hold character references) as plain text. */
-function plain(text) {
-  return new DOMParser().parseFromString(`<p>${text || ""}</p>`, "text/html").body.textContent;
-}
-
 function describe(data) {
   const meta = data.meta || {};
   const kind = meta.kind || "Guidance";
@@ -91,7 +87,7 @@ function render(list, found, terms) {
     const a = document.createElement("a");
     a.href = link(data, terms);
     a.className = "pg-search__link";
-    a.textContent = plain((data.meta || {}).title) || data.url;
+    a.textContent = (data.meta || {}).title || data.url; // the index holds titles as plain text
     const kind = document.createElement("p");
     kind.className = "pg-search__kind";
     kind.textContent = describe(data);
