@@ -7,11 +7,12 @@ Prints a table and writes every figure to ``bench/results/bench.json``:
   files, other), and the same for synthetic content at 10x and 100x the real number of
   standards, sources, findings and quotes (bench/synth.py), with the cost per standard;
 - the time per page against plain MkDocs Material building the same pages (the Markdown as the
-  macros left it, same Markdown extensions and nav, only the search plugin), in the same run;
+  macros left it, same Markdown extensions and nav, Material's search plugin only), in the same run;
 - how long ``mkdocs serve`` takes to show a one-line edit of a YAML file;
-- the search index's size and the weight of the home page, a standard's page and the
-  self-assessment page: HTML, CSS and JS, raw and gzip-compressed, and everything Chromium
-  fetches for a first view (the search worker and index included).
+- the search at every size: its index on disk, what a visit's six searches fetch (gzip), and
+  the time from a query in the box to its results in Chromium;
+- the weight of the home page, a standard's page and the self-assessment page: HTML, CSS and
+  JS, raw and gzip-compressed, and everything Chromium fetches for a first view.
 
 Every build runs in a fresh process on a copy of the project in a temporary folder, so the real
 checkout, its site/ and its .cache/ are never touched. Options: ``--quick`` (default and 10x,
@@ -23,6 +24,7 @@ empty PDF for each, and its PDF time is reported as not measured).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -64,7 +66,8 @@ TARGETS = {
     "default_cold_seconds": 10.0,  # every PDF and xlsx, no PDF cache, on 2 cores
     "per_standard_ratio_100x": 1.2,  # cost per standard at 100x against the default's
     "serve_rebuild_seconds": 1.5,
-    "search_index_bytes": 1_000_000,
+    "search_download_gzip_bytes": 300_000,  # what a reader fetches for a visit's searches
+    "search_results_ms": 300,  # from a query in the box to its results shown
     "standard_first_view_gzip_bytes": 250_000,
 }
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -156,7 +159,9 @@ def measure_check(work: Path, scales: list[int], log) -> list[dict]:
 
 def plain_material(pages_md: Path, titles: dict[str, str], dest: Path) -> Path:
     """A plain MkDocs Material project with the same pages and the same theme settings (features,
-    palette, the repository and edit links): only the search plugin, no overrides, no macros."""
+    palette, the repository and edit links): Material as it comes, with its own search plugin
+    (the guide's search is Pagefind, indexed after the pages are written, a phase of its own),
+    no overrides, no macros."""
     ours = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = dest / "docs"
     shutil.copytree(pages_md, docs)
@@ -361,11 +366,9 @@ def page_weight(site: Path, rel: str) -> dict:
     return out
 
 
-def first_views(site: Path, pages: dict[str, str]) -> dict:
-    """Everything Chromium fetches to show each page (fresh profile), gzip -6 where a server
-    would compress (text types), as served from the built site."""
-    if not Path(CHROMIUM).exists():
-        return {"error": f"no Chromium at {CHROMIUM}"}
+@contextlib.contextmanager
+def served_chromium(site: Path):
+    """The built ``site`` served on a free port and a headless Chromium: (base URL, browser)."""
     import functools
     import http.server
     import threading
@@ -377,60 +380,119 @@ def first_views(site: Path, pages: dict[str, str]) -> dict:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    results = {}
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-            )
-            for name, rel in pages.items():
-                context = browser.new_context(service_workers="block")
-                page = context.new_page()
-                urls: list[str] = []
-                page.on("request", lambda req, urls=urls: urls.append(req.url))
-                page.goto(base + rel, wait_until="networkidle")
-                page.wait_for_timeout(500)  # the search worker fetches its index after load
-                files = []
-                for url in dict.fromkeys(urls):
-                    if not url.startswith(base):
-                        files.append({"url": url, "bytes": None, "gzip": None, "foreign": True})
-                        continue
-                    path = url[len(base) :].split("#")[0].split("?")[0]
-                    local = site / path
-                    if local.is_dir() or path.endswith("/") or path == "":
-                        local = local / "index.html"
-                    if not local.is_file():
-                        continue
-                    data = local.read_bytes()
-                    text = local.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-                    files.append({"url": path or "/", "bytes": len(data), "gzip": gz(data) if text else len(data)})
-                results[name] = {
-                    "page": rel or "/",
-                    "requests": len(files),
-                    "bytes": sum(f["bytes"] or 0 for f in files),
-                    "gzip": sum(f["gzip"] or 0 for f in files),
-                    "foreign_requests": [f["url"] for f in files if f.get("foreign")],
-                    "files": files,
-                }
-                context.close()
-            browser.close()
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            try:
+                yield f"http://127.0.0.1:{server.server_address[1]}/", browser
+            finally:
+                browser.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _fetched(site: Path, base: str, urls: list[str]) -> list[dict]:
+    """The files behind the requests of a page, as served from the built site: bytes, and gzip -6
+    where a server would compress (text types; Pagefind's own files are compressed already)."""
+    files = []
+    for url in dict.fromkeys(urls):
+        if not url.startswith(base):
+            files.append({"url": url, "bytes": None, "gzip": None, "foreign": True})
+            continue
+        path = url[len(base) :].split("#")[0].split("?")[0]
+        local = site / path
+        if local.is_dir() or path.endswith("/") or path == "":
+            local = local / "index.html"
+        if not local.is_file():
+            continue
+        data = local.read_bytes()
+        text = local.suffix in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+        files.append({"url": path or "/", "bytes": len(data), "gzip": gz(data) if text else len(data)})
+    return files
+
+
+def first_views(site: Path, pages: dict[str, str]) -> dict:
+    """Everything Chromium fetches to show each page (fresh profile), as served from the built site."""
+    if not Path(CHROMIUM).exists():
+        return {"error": f"no Chromium at {CHROMIUM}"}
+    results = {}
+    with served_chromium(site) as (base, browser):
+        for name, rel in pages.items():
+            context = browser.new_context(service_workers="block")
+            page = context.new_page()
+            urls: list[str] = []
+            page.on("request", lambda req, urls=urls: urls.append(req.url))
+            page.goto(base + rel, wait_until="networkidle")
+            page.wait_for_timeout(500)  # anything a script fetches after load
+            files = _fetched(site, base, urls)
+            results[name] = {
+                "page": rel or "/",
+                "requests": len(files),
+                "bytes": sum(f["bytes"] or 0 for f in files),
+                "gzip": sum(f["gzip"] or 0 for f in files),
+                "foreign_requests": [f["url"] for f in files if f.get("foreign")],
+                "files": files,
+            }
+            context.close()
     return results
 
 
+# What a reader might type in one visit: a title, a question, an abbreviation, a slip, an ID.
+SEARCHES = ("sharing information", "how do I share information with the police", "county lines",
+            "safegaurding meetings", "my child is being exploited what can I do", "recovery")
+TIME_TO_RESULTS = """async (q) => {
+  const box = document.getElementById("pg-search-q"), status = document.getElementById("pg-search-status");
+  const started = performance.now();
+  box.value = q;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  await new Promise((done) => { const look = () => (status.textContent.includes("for \u201c" + q + "\u201d") ? done() : requestAnimationFrame(look)); look(); });
+  return performance.now() - started;
+}"""
+
+
+def search_figures(site: Path) -> dict:
+    """The search on the built site: its bundle on disk, and in Chromium (fresh profile) the
+    time from a query put in the box to its results shown (the first query right after the
+    dialog opens, Pagefind still loading, then the rest), and everything the searches fetched."""
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    out: dict = {"bundle_files": len(bundle), "bundle_bytes": sum(p.stat().st_size for p in bundle)}
+    if not Path(CHROMIUM).exists():
+        return {**out, "error": f"no Chromium at {CHROMIUM}"}
+    with served_chromium(site) as (base, browser):
+        context = browser.new_context(service_workers="block")
+        page = context.new_page()
+        page.goto(base, wait_until="networkidle")
+        urls: list[str] = []
+        page.on("request", lambda req: urls.append(req.url))
+        page.locator("[data-pg-search-open]").click()
+        times = [round(page.evaluate(TIME_TO_RESULTS, q), 1) for q in SEARCHES]
+        page.wait_for_timeout(300)
+        context.close()
+    # what the page itself loads for search (search.js; query.js is imported at once) is part of
+    # the page's first view; what opening and searching fetched is counted here, with them
+    files = [f for f in _fetched(site, base, urls) if not f.get("foreign")]
+    scripts = [p for p in (site / "assets" / "javascripts" / "search").glob("*.js")]
+    fetched_gzip = sum(f["gzip"] for f in files) + sum(gz(p.read_bytes()) for p in scripts)
+    return {
+        **out,
+        "queries": list(SEARCHES),
+        "ms_to_results": times,
+        "first_ms": times[0],
+        "then_median_ms": round(statistics.median(times[1:]), 1),
+        "max_ms": max(times),
+        "download_files": len(files) + len(scripts),
+        "download_gzip": fetched_gzip,
+    }
+
+
 def sizes(site: Path) -> dict:
-    index = site / "search" / "search_index.json"
-    data = index.read_bytes()
     assessment = json.loads((site / "assets" / "data" / "assessment.json").read_text())
     standard = assessment["standards"][0]["url"]
     pages = {"home": "", "standard": standard, "assessment": "assessment/"}
     return {
-        "search_index": {"bytes": len(data), "gzip": gz(data)},
+        "search": search_figures(site),
         "pages": {name: page_weight(site, rel) for name, rel in pages.items()},
         "first_view": first_views(site, pages),
     }
@@ -513,7 +575,15 @@ def report(result: dict) -> str:
         steps = "; ".join(f"{r['scale']}x {r['data_bytes'] / 1e6:.1f} MB in {r['seconds']:.1f} s ({r['seconds_per_mb']:.2f} s/MB)" for r in result["check"])
         out.append(f"make check (load, validate, language check): {steps}")
     z = result["sizes_default"]
-    out.append(f"Search index: {kb(z['search_index']['bytes'])} ({kb(z['search_index']['gzip'])} gzip)")
+    for scale, f in [(1, z["search"]), *sorted((int(k), v) for k, v in result.get("search_at_scale", {}).items())]:
+        if "ms_to_results" not in f:
+            out.append(f"Search at {scale}x: {f.get('error', 'not measured')}")
+            continue
+        out.append(
+            f"Search at {scale}x: index {kb(f['bundle_bytes'])} in {f['bundle_files']} files; {len(f['queries'])} searches fetched "
+            f"{kb(f['download_gzip'])} in {f['download_files']} files (gzip); query to results: first {f['first_ms']:.0f} ms "
+            f"(Pagefind loading), then median {f['then_median_ms']:.0f} ms, slowest {f['max_ms']:.0f} ms"
+        )
     rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests"]]
     for name, w in z["pages"].items():
         fv = z["first_view"].get(name, {}) if isinstance(z["first_view"], dict) else {}
@@ -586,7 +656,9 @@ def targets(result: dict) -> list[dict]:
         TARGETS["serve_rebuild_seconds"],
         result.get("serve") and result["serve"]["rebuild_median_seconds"],
     )
-    add("search index, default content (bytes)", TARGETS["search_index_bytes"], result["sizes_default"]["search_index"]["bytes"])
+    search = result["sizes_default"]["search"]
+    add("search: what a visit's searches fetch, default, gzip (bytes)", TARGETS["search_download_gzip_bytes"], search.get("download_gzip"))
+    add("search: query to results, slowest of the visit, default (ms)", TARGETS["search_results_ms"], search.get("max_ms"))
     fv = result["sizes_default"]["first_view"]
     add(
         "standard page, first view, gzip (bytes)",
@@ -641,6 +713,8 @@ def main(argv: list[str] | None = None) -> dict:
         ]
         log("page weights")
         result["sizes_default"] = sizes(Path(result["sizes"][0]["site_dir"]))
+        log("search at the larger sizes")
+        result["search_at_scale"] = {str(r["scale"]): search_figures(Path(r["site_dir"])) for r in result["sizes"][1:]}
         result["serve"] = measure_serve(work, edits, log) if edits else None
         result["check"] = measure_check(work, scales if (args.quick or args.sizes) else sorted({*scales, 270}), log)
         result["marginal_ms_per_standard"] = marginal(result["sizes"])

@@ -136,7 +136,7 @@ def pagefind_results(page, base: str, queries: list[Query]) -> list[list[str]]:
         urls = page.evaluate(
             """async (q) => {
                  const d = await Promise.all((await window.pagefind.search(q)).results.slice(0, %d).map((x) => x.data()));
-                 return d.map((x) => new URL(x.url, location.href).href); }"""
+                 return d.map((x) => new URL(x.meta.url ? "/" + x.meta.url : x.url, location.href).href); }"""
             % TOP,
             q.text,
         )

@@ -71,8 +71,9 @@ def stop_serve(proc: subprocess.Popen) -> None:
 
 
 def pagefind_records(site: Path) -> list[dict]:
-    """Every record of the site's Pagefind index (a page's or a download's): each fragment file is
-    gzip, a 12-byte signature, then JSON with url, content, meta and filters."""
+    """Every record of the site's Pagefind index (a page's or a download's, at the address it
+    links to): each fragment file is gzip, a 12-byte signature, then JSON with url, content,
+    meta and filters."""
     import gzip
     import json
 
@@ -80,6 +81,9 @@ def pagefind_records(site: Path) -> list[dict]:
     for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(b"pagefind_dcd"), path.name
-        out.append(json.loads(raw[len(b"pagefind_dcd"):]))
+        record = json.loads(raw[len(b"pagefind_dcd"):])
+        if "url" in record["meta"]:  # a download: its own address, not the page Pagefind read it from
+            record["url"] = "/" + record["meta"]["url"]
+        out.append(record)
     return out
 

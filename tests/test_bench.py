@@ -92,7 +92,11 @@ def test_the_benchmark_writes_every_figure(tmp_path):
     assert "make check (load, validate, language check): 1x" in printed
 
     sizes = result["sizes_default"]
-    assert sizes["search_index"]["bytes"] > sizes["search_index"]["gzip"] > 0
+    search = sizes["search"]
+    assert search["bundle_files"] > 5 and search["bundle_bytes"] > 0
+    assert len(search["ms_to_results"]) == len(search["queries"]) and all(t > 0 for t in search["ms_to_results"])
+    assert search["max_ms"] == max(search["ms_to_results"]) and 0 < search["download_gzip"] < search["bundle_bytes"] + 200_000
+    assert "Search at 1x: index" in printed
     for name in ("home", "standard", "assessment"):
         weight = sizes["pages"][name]
         assert weight["html"]["files"] == 1 and weight["css"]["files"] >= 1 and weight["js"]["files"] >= 1
@@ -108,4 +112,4 @@ def test_the_benchmark_writes_every_figure(tmp_path):
     assert len(names) >= 6 and all(t["limit"] > 0 for t in result["targets"])
     for t in result["targets"]:
         assert t["met"] is None or t["met"] == (t["measured"] <= t["limit"])
-    assert "Search index" in printed and "page CPU ms plain" in printed and str(out) in printed
+    assert "Search at 1x" in printed and "page CPU ms plain" in printed and str(out) in printed

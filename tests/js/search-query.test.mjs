@@ -39,11 +39,11 @@ function fakePagefind(pages) {
     async search(text) {
       const terms = text.split(" ");
       const results = [];
-      for (const [url, { title, body }] of Object.entries(pages)) {
+      for (const [url, { title, body, meta = {} }] of Object.entries(pages)) {
         const bag = `${title} ${body}`.toLowerCase().split(/\W+/);
         if (!terms.every((t) => bag.includes(t))) continue;
         const score = terms.reduce((n, t) => n + bag.filter((w) => w === t).length, 0);
-        results.push({ id: url, score, data: async () => ({ url, meta: { title } }) });
+        results.push({ id: url, score, data: async () => ({ url, meta: { title, ...meta } }) });
       }
       return { results };
     },
@@ -73,4 +73,31 @@ test("titles are compared on their words' roots", () => {
   assert.equal(q.inTitle(["meeting", "families"], "Making meetings work for families"), 2);
   assert.equal(q.inTitle(["recovering"], "Recovery and returning home"), 0); // a different root: not a title match
   assert.equal(q.inTitle(["parents"], "A parent's voice"), 1);
+});
+
+test("of two titles that hold the query, the page comes before a download of it", async () => {
+  const pagefind = fakePagefind({
+    "/downloads/briefing-meetings.pdf": { title: "Meetings", body: "meetings briefing", meta: { kind: "Download" } },
+    "/briefings/meetings/": { title: "Making meetings work", body: "meetings", meta: { kind: "Briefing paper" } },
+    "/downloads/checklist.pdf": { title: "Strategic checklist", body: "checklist", meta: { kind: "Download" } },
+    "/downloads/": { title: "Downloads", body: "checklist checklist checklist", meta: { kind: "Guidance" } },
+  });
+  const urls = async (text) => (await q.rankedResults(pagefind, text)).map((e) => e.data.url);
+  // the PDF's title is shorter, and would win on that alone
+  assert.deepEqual(await urls("meetings"), ["/briefings/meetings/", "/downloads/briefing-meetings.pdf"]);
+  // a download whose title holds the query still comes before a page whose title does not
+  assert.deepEqual(await urls("checklist"), ["/downloads/checklist.pdf", "/downloads/"]);
+});
+
+test("a question asked as a parent puts the pages written for parents first", async () => {
+  const pagefind = fakePagefind({
+    "/standard/": { title: "Missing episodes get a prompt response", body: "child missing missing missing" },
+    "/for-parents/": { title: "For parents and carers", body: "child missing", meta: { audience: "parents" } },
+  });
+  const urls = async (text) => (await q.rankedResults(pagefind, text)).map((e) => e.data.url);
+  assert.deepEqual(await urls("my child keeps going missing"), ["/for-parents/", "/standard/"]);
+  // asked by a practitioner, the same words rank as Pagefind scores them
+  assert.deepEqual(await urls("child going missing"), ["/standard/", "/for-parents/"]);
+  // "I" is not enough: practitioners write it too
+  assert.deepEqual(await urls("what do I do when a child goes missing"), ["/standard/", "/for-parents/"]);
 });

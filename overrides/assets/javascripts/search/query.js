@@ -104,7 +104,7 @@ export function inTitle(terms, title) {
  * Returns `{ result, data, titleWords, whole, matched, score }` for those pages, best first
  * (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked).
  */
-export const LOOK = 20;
+export const LOOK = 15;
 
 /** Words of a question asked about one's own family. Not "I", which practitioners use as much. */
 export const FIRST_PERSON = new Set(["my", "me", "mine", "myself"]);

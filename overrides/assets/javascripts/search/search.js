@@ -73,9 +73,11 @@ function describe(data) {
 }
 
 function link(data, terms) {
-  const url = new URL(data.url, location.href);
+  // a download's record carries its file's address from the site's root (macros/web/search.py)
+  const meta = data.meta || {};
+  const url = meta.url ? new URL(meta.url, ROOT) : new URL(data.url, location.href);
   // one highlight= a word: the page marks each wherever it stands (pagefind-highlight.js)
-  if ((data.meta || {}).kind !== "Download") for (const t of terms) url.searchParams.append("highlight", t);
+  if (meta.kind !== "Download") for (const t of terms) url.searchParams.append("highlight", t);
   return url.href;
 }
 
