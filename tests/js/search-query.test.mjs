@@ -101,3 +101,16 @@ test("a question asked as a parent puts the pages written for parents first", as
   // "I" is not enough: practitioners write it too
   assert.deepEqual(await urls("what do I do when a child goes missing"), ["/standard/", "/for-parents/"]);
 });
+
+test("a result links to the section that holds most of the words, not the page's beginning", () => {
+  const page = (subs) => ({ url: "/p/", sub_results: subs.map(([url, n]) => ({ url, title: url, locations: Array(n).fill(0) })) });
+  // the whole query matched once in "#missing"; "son" alone is all over "#services"
+  const whole = page([["/p/", 1], ["/p/#missing", 1], ["/p/#services", 0]]);
+  const son = page([["/p/", 0], ["/p/#missing", 0], ["/p/#services", 5]]);
+  const missing = page([["/p/", 1], ["/p/#missing", 3], ["/p/#services", 0]]);
+  assert.equal(q.bestSection([whole, son, missing]).url, "/p/#missing"); // two searches' words there
+  assert.equal(q.bestSection([son]).url, "/p/#services");
+  assert.equal(q.bestSection([page([["/p/", 4], ["/p/#a", 1]])]), null); // the beginning: the page itself
+  assert.equal(q.bestSection([page([["/p/", 0]])]), null);
+  assert.equal(q.bestSection([{ url: "/d.pdf" }]), null); // no sections (a download)
+});

@@ -94,6 +94,30 @@ export function inTitle(terms, title) {
 }
 
 /**
+ * The section of a page that holds the most of the query's words, then the most matches, from
+ * the page's data for each search it was found by (Pagefind's `sub_results`: one per heading
+ * with an id, the first being the page's beginning, each with the `locations` of its matches).
+ * Null when that is the beginning of the page, so the result links to the page itself.
+ */
+export function bestSection(datas) {
+  const sections = new Map();
+  for (const data of datas) {
+    for (const sub of data?.sub_results || []) {
+      const hits = (sub.locations || []).length;
+      const seen = sections.get(sub.url) || { sub, words: 0, hits: 0 };
+      if (hits) seen.words += 1;
+      seen.hits += hits;
+      sections.set(sub.url, seen);
+    }
+  }
+  let best = null;
+  for (const s of sections.values()) if (!best || s.words > best.words || (s.words === best.words && s.hits > best.hits)) best = s;
+  const top = datas[0]?.sub_results?.[0];
+  if (!best || !best.hits || (top && best.sub.url === top.url) || !String(best.sub.url).includes("#")) return null;
+  return best.sub;
+}
+
+/**
  * Search with Pagefind (`pagefind.search(term, options)`) and rank pages. Each page scores what
  * Pagefind gives it for the whole query (twice over) and for each word alone, summed; then, of
  * the best `LOOK` pages, one whose title holds every word of the query comes first (the title
@@ -101,8 +125,9 @@ export function inTitle(terms, title) {
  * question asked as a parent (FIRST_PERSON), a page written for parents, then one that
  * matched the whole query, then more of its words, then more of them in its title, then
  * the higher score.
- * Returns `{ result, data, titleWords, whole, matched, score }` for those pages, best first
- * (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked).
+ * Returns `{ result, data, section, titleWords, whole, matched, score }` for those pages, best
+ * first (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked;
+ * `section`, its best section, bestSection).
  */
 export const LOOK = 15;
 
@@ -118,7 +143,7 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   const [all, ...each] = await Promise.all(searches);
   const byId = new Map();
   const add = (r, weight) => {
-    const entry = byId.get(r.id) || { result: r, score: 0, matched: 0, whole: false };
+    const entry = byId.get(r.id) || { result: r, each: [], score: 0, matched: 0, whole: false };
     entry.score += weight * r.score;
     byId.set(r.id, entry);
     return entry;
@@ -130,6 +155,7 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   }
   for (const found of each) for (const r of found?.results || []) {
     const e = add(r, 1);
+    e.each.push(r);
     if (!e.whole) e.matched += 1;
   }
   const first = [...byId.values()]
@@ -138,6 +164,8 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   await Promise.all(first.map(async (e) => {
     e.data = await e.result.data();
     e.titleWords = inTitle(terms, e.data.meta?.title || "");
+    // each word's own matches too (Pagefind has the page loaded already), to find its best section
+    e.section = bestSection([e.data, ...(await Promise.all(e.each.map((r) => r.data())))]);
   }));
   const n = terms.length;
   const titled = (e) => (e.titleWords === n ? 1 : 0);

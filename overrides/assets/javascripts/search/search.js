@@ -8,7 +8,8 @@
 //   button) and of the two filters, each search replacing the one before.
 // - Each result says what it is (a standard with its ID, level and theme; a briefing paper; a
 //   guidance page; a download) and shows Pagefind's excerpt with the matched words marked. It
-//   links to the page with ?highlight=, and on that page the words are marked as typed.
+//   links to the section of the page that holds most of the words (its heading is named after
+//   the page's title), with ?highlight=, and on that page the words are marked as typed.
 // - Text from the index is put in the page only as text. Titles are plain text in the index;
 //   an excerpt is text with < and > escaped and the matched words in <mark>: it is parsed in an
 //   inert document and only its text and <mark> elements are copied over.
@@ -72,10 +73,10 @@ function describe(data) {
   return kind;
 }
 
-function link(data, terms) {
+function link(data, terms, section) {
   // a download's record carries its file's address from the site's root (macros/web/search.py)
   const meta = data.meta || {};
-  const url = meta.url ? new URL(meta.url, ROOT) : new URL(data.url, location.href);
+  const url = meta.url ? new URL(meta.url, ROOT) : new URL(section ? section.url : data.url, location.href);
   // one highlight= a word: the page marks each wherever it stands (pagefind-highlight.js)
   if (meta.kind !== "Download") for (const t of terms) url.searchParams.append("highlight", t);
   return url.href;
@@ -86,18 +87,26 @@ function render(list, found, terms) {
     const data = entry.data;
     const li = document.createElement("li");
     li.className = "pg-search__result";
+    const section = (data.meta || {}).kind === "Download" ? null : entry.section;
     const a = document.createElement("a");
-    a.href = link(data, terms);
+    a.href = link(data, terms, section);
     a.className = "pg-search__link";
     a.textContent = (data.meta || {}).title || data.url; // the index holds titles as plain text
+    if (section && section.title) {
+      const part = document.createElement("span");
+      part.className = "pg-search__section";
+      part.textContent = `: ${section.title}`;
+      a.append(part);
+    }
     const kind = document.createElement("p");
     kind.className = "pg-search__kind";
     kind.textContent = describe(data);
     li.append(a, kind);
-    if (data.excerpt) {
+    const excerpt = section ? section.excerpt : data.excerpt;
+    if (excerpt) {
       const p = document.createElement("p");
       p.className = "pg-search__excerpt";
-      p.append(...excerptNodes(data.excerpt));
+      p.append(...excerptNodes(excerpt));
       li.append(p);
     }
     if (n === 0) a.dataset.pgFirst = "";
