@@ -114,3 +114,27 @@ test("a result links to the section that holds most of the words, not the page's
   assert.equal(q.bestSection([page([["/p/", 0]])]), null);
   assert.equal(q.bestSection([{ url: "/d.pdf" }]), null); // no sections (a download)
 });
+
+test("a whole word last goes before pages that only hold a longer word starting with it", async () => {
+  // as Pagefind does, on stems ("police" and "policy" are "polic" and "polici"): the last word
+  // also matches longer stems; quoted, only its own
+  const pages = {
+    "/policy/": { title: "Policy on blame", body: "policy policy policy" },
+    "/police/": { title: "Working together", body: "police" },
+  };
+  const pagefind = {
+    async search(text) {
+      const quoted = /^"(.*)"$/.exec(text);
+      const stem = (w) => w.replace(/e$/, "").replace(/y$/, "i");
+      const word = stem(quoted ? quoted[1] : text);
+      const results = Object.entries(pages)
+        .filter(([, p]) => p.body.split(" ").some((w) => (quoted ? stem(w) === word : stem(w).startsWith(word))))
+        .map(([url, p]) => ({ id: url, score: p.body.split(" ").length, data: async () => ({ url, meta: { title: p.title } }) }));
+      return { results };
+    },
+  };
+  const urls = async (text, vocab) => (await q.rankedResults(pagefind, text, { vocab })).map((e) => e.data.url);
+  assert.deepEqual(await urls("police", new Map([["police", 1], ["policy", 3]])), ["/police/", "/policy/"]);
+  // still being typed ("polic" is no word of the site): the longer words count as they score
+  assert.deepEqual(await urls("polic", new Map([["police", 1], ["policy", 3]])), ["/policy/", "/police/"]);
+});

@@ -122,8 +122,8 @@ export function bestSection(datas) {
  * Pagefind gives it for the whole query (twice over) and for each word alone, summed; then, of
  * the best `LOOK` pages, one whose title holds every word of the query comes first (the title
  * with the fewest other words before the rest, a page before a download), then, for a
- * question asked as a parent (FIRST_PERSON), a page written for parents, then one that
- * matched the whole query, then more of its words, then more of them in its title, then
+ * question asked as a parent (FIRST_PERSON), a page written for parents, then one that holds
+ * the last word as a word (not only a longer one), then one that matched the whole query, then more of its words, then more of them in its title, then
  * the higher score.
  * Returns `{ result, data, section, titleWords, whole, matched, score }` for those pages, best
  * first (`data` is Pagefind's page data: url, meta.title, excerpt with the words marked;
@@ -140,7 +140,14 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   const options = Object.keys(filters).length ? { filters } : {};
   const searches = [pagefind.search(terms.join(" "), options)];
   if (terms.length > 1) for (const t of terms) searches.push(pagefind.search(t, options));
-  const [all, ...each] = await Promise.all(searches);
+  // Pagefind takes the last word as the start of longer ones (search as you type), so "police"
+  // also finds "policy". When the last word is a whole word of the site, the pages that hold it
+  // as a word (a quoted search: its other forms still count, but Pagefind does not rank it) go
+  // before those that only hold a longer word.
+  const last = terms[terms.length - 1];
+  const whole = vocab && vocab.has(last) ? pagefind.search(`"${last}"`, options) : null;
+  const [exact, all, ...each] = await Promise.all([whole, ...searches]);
+  const asWord = exact ? new Set((exact.results || []).map((r) => r.id)) : null;
   const byId = new Map();
   const add = (r, weight) => {
     const entry = byId.get(r.id) || { result: r, each: [], score: 0, matched: 0, whole: false };
@@ -176,12 +183,14 @@ export async function rankedResults(pagefind, text, { vocab = null, filters = {}
   // a question asked as a parent ("my son...", "will they blame me"): the pages written for parents
   const asParent = words(text).some((w) => FIRST_PERSON.has(w));
   const forParents = (e) => (asParent && e.data.meta?.audience === "parents" ? 1 : 0);
+  const longer = (e) => (asWord && !asWord.has(e.result.id) ? 1 : 0);
   return first.sort(
     (a, b) =>
       titled(b) - titled(a) ||
       download(a) - download(b) ||
       extra(a) - extra(b) ||
       forParents(b) - forParents(a) ||
+      longer(a) - longer(b) ||
       b.whole - a.whole ||
       b.matched - a.matched ||
       b.titleWords - a.titleWords ||
