@@ -68,6 +68,79 @@ def test_cover_and_every_footer_carry_version_and_page_x_of_y(site_dir, guide):
         assert f"version {guide.meta.version}" in text
 
 
+BOX = "\u2610"  # ☐, the box to tick
+
+
+@pytest.mark.parametrize("which", [0, -1])
+def test_a_level_checklist_gives_each_standard_a_page_whole_with_its_boxes(site_dir, guide, which):
+    level = guide.levels[which]
+    reader = PdfReader(site_dir / "downloads" / registry.checklist_name(level))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) == 1 + len(level.standards)  # the cover (with its contents), then one page a standard
+    ratings = guide.given_ratings
+    for s, text in zip(level.standards, pages[1:]):
+        flat = squash(text)
+        assert squash(f"{s.id} {s.title}") in flat, f"{s.id} is not alone on its page"
+        for item in s.indicators:
+            assert squash(item) in flat, f"{s.id}: an indicator is on another page than its heading"
+        for part in (f"Overall rating for {s.id}", "Evidence", "Actions", "Owner:", "Review date:"):
+            assert squash(part) in flat, f"{s.id}: {part!r} is split from the standard"
+        # a box for each rating on each indicator and the overall row, and the key's own
+        assert text.count(BOX) == (len(s.indicators) + 1) * len(ratings) + len(ratings), s.id
+
+
+def test_every_checklist_page_has_the_header_key_and_footer(site_dir, guide):
+    for level in (*guide.levels, None):
+        reader = PdfReader(site_dir / "downloads" / registry.checklist_name(level))
+        name = f"{level.title} level" if level else "Whole benchmark"
+        n = len(reader.pages)
+        for i, page in enumerate(reader.pages, start=1):
+            flat = squash(page.extract_text())
+            assert squash(f"Benchmark checklist: {name}") in flat, (name, i)
+            assert squash(f"version {guide.meta.version}") in flat and squash(pdf.long_date(guide.meta.date)) in flat, (name, i)
+            assert squash(f"Page {i} of {n}") in flat, (name, i)
+            # the key: every rating with its meaning, the words of standards/ratings.yml
+            for r in guide.given_ratings:
+                assert squash(f"{r.label}: {r.meaning}") in flat, (name, i, r.label)
+
+
+def test_the_cover_lists_each_standard_with_the_page_it_is_on(site_dir, guide):
+    level = guide.levels[0]
+    reader = PdfReader(site_dir / "downloads" / registry.checklist_name(level))
+    cover = reader.pages[0].extract_text()
+    assert "How to use this checklist in a session" in cover and "Contents" in cover
+    for s in level.standards:
+        listed = re.search(rf"{re.escape(s.id)}\b.*?(\d+)\s*$", cover, re.M)
+        assert listed, f"{s.id} is not in the contents"
+        page = int(listed.group(1))
+        assert squash(f"{s.id} {s.title}") in squash(reader.pages[page - 1].extract_text()), f"{s.id}: the contents say page {page}"
+
+
+def test_the_action_plan_fills_its_pages(guide):
+    maker = pdf.PdfMaker(cache_dir=None)
+    pages = {n: len(PdfReader(io.BytesIO(maker.draw_all([maker.action_plan_job(guide, rows=n)])[0])).pages) for n in (pdf.PdfMaker.PLAN_ROWS, pdf.PdfMaker.PLAN_ROWS + 1)}
+    # the template's rows end at the foot of its last page: one more row starts another page
+    assert pages[pdf.PdfMaker.PLAN_ROWS] + 1 == pages[pdf.PdfMaker.PLAN_ROWS + 1], pages
+
+
+def test_briefing_links_print_their_addresses_when_the_site_has_one():
+    content = ('<p>See <a href="../../evidence/#SRC-A">the evidence</a> and <a href="https://www.gov.uk/guide">the guidance</a>'
+               '<a class="headerlink" href="#why">¶</a>, <a href="#why">above</a>, <a href="https://www.gov.uk/guide">again</a>.</p>')
+    maker = pdf.PdfMaker(cache_dir=None)
+    meta = load_guide(Path(__file__).resolve().parent.parent / "standards", Path(__file__).resolve().parent.parent).meta
+    online = PdfReader(io.BytesIO(maker.draw_all([maker.briefing_job(meta, "T", content, page_url="https://guide.example/briefings/t/")])[0]))
+    text = squash("\n".join(p.extract_text() for p in online.pages))
+    assert squash("the evidence[1]") in text and squash("the guidance[2]") in text and squash("again[2]") in text
+    assert squash("Links in this paper") in text
+    assert squash("https://guide.example/evidence/#SRC-A") in text and squash("https://www.gov.uk/guide") in text
+    assert squash("above[") not in text  # a link within the page has no address to give
+    offline = PdfReader(io.BytesIO(maker.draw_all([maker.briefing_job(meta, "T", content, page_path="briefings/t/")])[0]))
+    text = squash("\n".join(p.extract_text() for p in offline.pages))
+    # no site address: the link to the site is plain words; the one to GOV.UK still has its address
+    assert squash("the evidence and the guidance[1]") in text and squash("https://www.gov.uk/guide") in text
+    assert "guide.example" not in text and "evidence/#SRC-A" not in text
+
+
 def test_pdfs_are_a4_tagged_titled_in_english_with_embedded_fonts(site_dir, guide):
     for path in all_pdfs(site_dir):
         reader = PdfReader(path)

@@ -25,6 +25,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -226,7 +227,11 @@ class PdfMaker:
             count=sum(len(lv.standards) for lv in levels),
         )
 
-    def action_plan_job(self, guide: m.Guide, rows: int = 12, name: str | None = None) -> "Job":
+    # Two landscape pages filled to the foot: 7 rows under the heading, 10 on the second page
+    # (tests/test_pdf.py checks that one row more would start a third page)
+    PLAN_ROWS = 17
+
+    def action_plan_job(self, guide: m.Guide, rows: int = PLAN_ROWS, name: str | None = None) -> "Job":
         return self.job("action-plan.html", name=name, stamp=Stamp.of(guide.meta), rows=range(rows))
 
     def briefing_job(
@@ -240,6 +245,7 @@ class PdfMaker:
         make them relative to ``downloads/``, where the PDF is published: they work when the
         PDF is opened from the site.
         """
+        content, notes = link_notes(content_html, page_url)
         return self.job(
             "briefing.html",
             name=name,
@@ -247,9 +253,44 @@ class PdfMaker:
             rebase=None if page_url or not page_path else (page_path, "downloads/"),
             stamp=Stamp.of(meta),
             title=title,
-            content=Markup(content_html),
+            content=Markup(content),
+            notes=notes,
             page_url=page_url,
         )
+
+
+_ANCHOR = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+_HREF = re.compile(r"""\bhref=(["'])(.*?)\1""", re.S)
+_CLASS = re.compile(r"""\bclass=(["'])(.*?)\1""", re.S)
+
+
+def link_notes(content_html: str, page_url: str = "") -> tuple[str, list[str]]:
+    """A briefing's links made readable on paper: each link with a real address (one to another
+    site, or any link once the site's address ``page_url`` is known) gets a number, and the
+    addresses are listed at the end; a link to the site when its address is not known is left
+    as plain words (it still works when the PDF is opened from the site). Links within the page
+    and headings' permalinks are left alone. Returns the content and the addresses, in order.
+
+    The content is the site's own rendered page (Markdown as MkDocs renders it), not data."""
+    notes: list[str] = []
+
+    def note(match: re.Match) -> str:
+        attrs = match.group(1)
+        href = _HREF.search(attrs)
+        classes = (_CLASS.search(attrs).group(2) if _CLASS.search(attrs) else "").split()
+        if href is None or "headerlink" in classes or href.group(2).startswith("#"):
+            return match.group(0)
+        target = href.group(2)
+        scheme = urlsplit(target).scheme
+        address = target if scheme else (urljoin(page_url, target) if page_url else "")
+        if not address:
+            return match.group(0)  # printed as plain words: pdf.css underlines no link of a briefing
+        shown = address.removeprefix("mailto:").removeprefix("tel:")
+        if shown not in notes:
+            notes.append(shown)
+        return f'{match.group(0)}<sup class="link-note">[{notes.index(shown) + 1}]</sup>'
+
+    return _ANCHOR.sub(note, content_html), notes
 
 
 @dataclass(frozen=True)
