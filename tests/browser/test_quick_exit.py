@@ -150,11 +150,26 @@ def test_other_keys_do_not_leave(page, neutral, keys):
     assert page.evaluate("document.documentElement.classList.contains('pg-exiting')") is False
 
 
-def test_presses_further_apart_than_a_second_do_not_leave(page, neutral):
+def test_presses_up_to_five_seconds_apart_leave_the_page(page, neutral, exit_url):
+    # GOV.UK's "Exit this page" timing: people with a tremor or who move slowly need the time
+    open_page(page, "key-learning/")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(2500)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(2500)  # 5 s from the first press: the time restarts at each press
+    page.keyboard.press("Shift")
+    page.wait_for_url(exit_url)
+    assert neutral == [exit_url]
+
+
+def test_presses_further_apart_than_five_seconds_do_not_leave(page, neutral):
     open_page(page, "key-learning/")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    page.wait_for_timeout(1300)
+    page.wait_for_timeout(5400)
+    status = page.locator("[data-pg-exit-status]")
+    assert "expired" in status.text_content()
     page.keyboard.press("Shift")
     page.wait_for_timeout(300)
     assert neutral == []
+    assert "2 more times" in status.text_content()  # the count started again

@@ -1,7 +1,9 @@
 /* Quick exit: leave the guide at once for a neutral page (mkdocs.yml extra.quick_exit_url).
  *
  * The "Exit this page" button is a real link (it works without JavaScript). With JavaScript:
- * - pressing it, or pressing Shift three times within a second, hides the page and replaces
+ * - pressing it, or pressing Shift three times with no more than five seconds between presses
+ *   (GOV.UK's "Exit this page" timing, which leaves time for people with a tremor or who
+ *   move slowly; the time restarts at each press), hides the page and replaces
  *   it in the history with the neutral page (location.replace), so Back does not return here;
  * - any other key between the Shift presses starts the count again, so typing capitals never
  *   triggers it. Escape is left alone: it closes the search.
@@ -13,10 +15,9 @@
   "use strict";
 
   var PRESSES = 3;
-  var WINDOW_MS = 1000;
+  var GAP_MS = 5000; // the longest wait between two presses
 
   var presses = 0;
-  var first = 0;
   var resetTimer = null;
 
   function button() {
@@ -38,7 +39,6 @@
 
   function reset() {
     presses = 0;
-    first = 0;
     if (resetTimer) window.clearTimeout(resetTimer);
     resetTimer = null;
   }
@@ -62,11 +62,6 @@
         return;
       }
       if (event.repeat) return; // holding Shift down is one press
-      var now = Date.now();
-      if (!presses || now - first > WINDOW_MS) {
-        reset();
-        first = now;
-      }
       presses += 1;
       if (presses >= PRESSES) {
         reset();
@@ -79,8 +74,8 @@
       if (resetTimer) window.clearTimeout(resetTimer);
       resetTimer = window.setTimeout(function () {
         reset();
-        announce("");
-      }, WINDOW_MS);
+        announce("Exit this page: the Shift presses have expired.");
+      }, GAP_MS);
     },
     true
   );
