@@ -24,7 +24,9 @@ def define_env(env) -> None:
         return fragments.render(template, macro, env.page.url, **data)
 
     macros = {
-        "standard_page": lambda standard_id: render("standard.html", "standard_page", standard=guide.standard(standard_id)),
+        "standard_page": lambda standard_id: render(
+            "standard.html", "standard_page", standard=guide.standard(standard_id), checklist=registry.checklist(guide, guide.standard(standard_id).level)
+        ),
         "level_page": lambda level_id: render(
             "benchmark.html", "level_page", level=guide.level(level_id), guide=guide, checklist=registry.checklist(guide, guide.level(level_id))
         ),

@@ -248,3 +248,33 @@ def test_the_repository_link_fetches_nothing(site_dir):
     assert home.select("a.md-source[href]") and home.select_one("a.md-source")["href"] == REPO
     for page in site_dir.rglob("*.html"):
         assert not _soup(page).select('[data-md-component="source"]'), page.relative_to(site_dir)
+
+
+def test_a_standard_page_leads_to_the_previous_and_next_standards_of_its_level_and_its_checklist(site_dir, guide):
+    for level in guide.levels:
+        peers = level.standards
+        for i, s in enumerate(peers):
+            page = site_dir / "benchmark" / s.id / "index.html"
+            soup = _soup(page)
+            pager = soup.select_one("nav.pg-pager")
+            assert pager is not None, s.id
+            prev, nxt = pager.select_one('a[rel="prev"]'), pager.select_one('a[rel="next"]')
+            assert (prev is None) == (i == 0) and (nxt is None) == (i == len(peers) - 1), s.id
+            for link, other in ((prev, peers[i - 1] if i else None), (nxt, peers[i + 1] if i + 1 < len(peers) else None)):
+                if link is not None:
+                    assert other.id in link.get_text() and (page.parent / link["href"] / "index.html").resolve().is_file(), (s.id, link)
+            checklist = soup.select_one(".pg-print-checklist a")
+            assert checklist["href"].endswith(f"checklist-{level.id}.pdf") and (page.parent / checklist["href"]).resolve().is_file(), s.id
+            # not search results of their own: the neighbours' titles are not this page's words
+            assert "pg-no-index" in pager["class"]
+
+
+def test_a_briefing_page_links_its_own_pdf(site_dir, root):
+    for paper in sorted((root / "docs" / "briefings").glob("*.md")):
+        page = site_dir / "briefings" / ("" if paper.stem == "index" else paper.stem) / "index.html"
+        link = _soup(page).select_one(".pg-paper-pdf a")
+        if paper.name == "index.md":
+            assert link is None
+            continue
+        assert link is not None and link["href"].endswith(f"briefing-{paper.stem}.pdf"), paper.name
+        assert (page.parent / link["href"]).resolve().is_file()

@@ -36,6 +36,7 @@ from ..language.checker import lint_project
 from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
 from ..web.pages import edit_url, generated_pages, inert_meta
+from ..web.routes import relative
 from ..web.search import Record, SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
@@ -314,6 +315,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         # results by, and each page's glossary synonyms, indexed but not shown
         env.globals["pg_levels"] = [escape(level.title) for level in build.guide.levels]  # text: the theme does not escape
         env.globals["pg_search_terms"] = self._search_terms
+        # a briefing page links its own PDF (overrides/main.html), from its page
+        env.globals["pg_briefing_pdf"] = lambda page: (
+            relative(build.briefings[page.file.src_uri].url, page.url) if page and page.file and page.file.src_uri in build.briefings else ""
+        )
         build.downloads = tuple(Record(d.path, d.title, f"{d.purpose} {d.format}, {d.size_label}.") for d in downloads)
         env.bytecode_cache = template_cache(build.root, "theme")  # compiled page templates, kept (render.py)
         return env
