@@ -104,6 +104,22 @@ def test_every_checklist_page_has_the_header_key_and_footer(site_dir, guide):
                 assert squash(f"{r.label}: {r.meaning}") in flat, (name, i, r.label)
 
 
+def test_no_checklist_page_is_left_less_than_half_full(site_dir, guide):
+    for level in (*guide.levels, None):
+        reader = PdfReader(site_dir / "downloads" / registry.checklist_name(level))
+        for i, page in enumerate(reader.pages[:-1], start=1):
+            height = float(page.mediabox.height)
+            ys: list[float] = []
+
+            def visit(text, cm, tm, font, size, ys=ys):
+                if text.strip():
+                    ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+            page.extract_text(visitor_text=visit)
+            body = [y for y in ys if 70 < y < height - 80]  # not the header or the footer
+            assert body and min(body) < height / 2, f"{registry.checklist_name(level)}, page {i}: its content ends in the top half"
+
+
 def test_the_cover_lists_each_standard_with_the_page_it_is_on(site_dir, guide):
     level = guide.levels[0]
     reader = PdfReader(site_dir / "downloads" / registry.checklist_name(level))
