@@ -27,7 +27,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 setup: $(STAMP) ## Create or update .venv with the pinned packages
 	@sh .ci/system-deps.sh --check-or-install
 
-system: ## Install the system packages (Pango for PDFs, Chromium for browser tests)
+system: ## Install the system packages (Pango for PDFs, Chromium for browser tests, LibreOffice Calc for the xlsx print test)
 	sh .ci/system-deps.sh --install
 
 serve: setup ## Build the site and serve it at http://127.0.0.1:8000, rebuilding on change

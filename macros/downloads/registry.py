@@ -146,8 +146,9 @@ def from_model(guide: m.Guide) -> tuple[Download, ...]:
         ),
         Download(
             XLSX, DATA, "Benchmark workbook",
-            "Run the benchmark in a spreadsheet: a sheet per level with a rating dropdown, and a summary "
-            "that counts ratings by level and theme.", "Excel workbook (xlsx), opens in LibreOffice too",
+            "Run the benchmark in a spreadsheet: a sheet per level with a rating dropdown for each standard "
+            "and each of its indicators, set up to print one page wide, and a summary that counts ratings "
+            "by level and theme.", "Excel workbook (xlsx), opens in LibreOffice too",
             make=lambda g, site_url: xlsx.benchmark_xlsx(g, site_url),
         ),
         Download(
