@@ -9,6 +9,7 @@ the model), ``language``, ``web`` (routes, pages, fragments, CSP), ``downloads``
 from __future__ import annotations
 
 from .data import changes
+from .data.dates import long_date
 from .downloads import registry
 
 PLUGIN = "practice-guide"
@@ -48,6 +49,7 @@ def define_env(env) -> None:
     }
     for name, fn in macros.items():
         env.macro(fn, name)
+    env.filter(long_date)  # {{ guide_meta.date | long_date }}: 22 November 2026
     env.variables["guide_meta"] = guide.meta
     env.variables["standard_count"] = len(guide.standards)
 

@@ -278,3 +278,25 @@ def test_a_briefing_page_links_its_own_pdf(site_dir, root):
             continue
         assert link is not None and link["href"].endswith(f"briefing-{paper.stem}.pdf"), paper.name
         assert (page.parent / link["href"]).resolve().is_file()
+
+
+def test_every_footer_links_the_pages_about_the_guide(site_dir):
+    for page in [site_dir / "index.html", site_dir / "benchmark" / "index.html", site_dir / "briefings" / "meetings" / "index.html", site_dir / "404.html"]:
+        footer = _soup(page).select_one(".md-footer")
+        links = {a.get_text(strip=True): a["href"] for a in footer.select(".md-copyright a")}
+        for name in ("About the guide", "Evidence", "Accessibility", "Staying safe and privacy", "Downloads", "What has changed", "the Evidence page"):
+            assert name in links, (page.name, name, links)
+            if page.name != "404.html":  # the 404 page is served at any depth: its links are from the root
+                assert (page.parent / links[name].split("#")[0] / "index.html").resolve().is_file(), (page, name, links[name])
+
+
+def test_pages_write_dates_as_the_pdfs_and_spreadsheet_do(site_dir, guide):
+    from macros.data.dates import long_date
+
+    assert long_date("2026-11-02") == "2 November 2026" and long_date(guide.meta.date) in _soup(site_dir / "about" / "index.html").get_text()
+    iso = []
+    for page in site_dir.rglob("index.html"):
+        article = _soup(page).select_one("article")
+        if article is not None and re.search(r"\b\d{4}-\d{2}-\d{2}\b", article.get_text(" ")):
+            iso.append(str(page.relative_to(site_dir)))
+    assert iso == [], f"pages that write a date as 2026-11-22: {iso}"

@@ -20,7 +20,6 @@ the data's version date, so the same data gives byte-identical files.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 import multiprocessing
@@ -37,6 +36,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..data import model as m
+from ..data.dates import long_date
 from ..web.routes import relative
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
@@ -74,12 +74,6 @@ def load_weasyprint():
             "fonts-dejavu-core (or 'make system')."
         ) from err
     return weasyprint
-
-
-def long_date(iso: str) -> str:
-    """``2026-11-22`` as ``22 November 2026``."""
-    d = dt.date.fromisoformat(str(iso))
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 @dataclass(frozen=True)

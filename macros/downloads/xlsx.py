@@ -42,6 +42,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from ..data import model as m
+from ..data.dates import long_date
 from ..web.routes import url_of
 
 NOT_ASSESSED = m.UNRATED  # the rating every row starts with
@@ -160,8 +161,7 @@ def data_range(guide: m.Guide, level: m.Level, column: str, names: dict[str, str
 
 
 def _date(meta: m.Meta) -> str:
-    d = dt.date.fromisoformat(str(meta.date))
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return long_date(meta.date)
 
 
 def stamp(meta: m.Meta) -> str:

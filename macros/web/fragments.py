@@ -12,6 +12,8 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..data.dates import long_date
+
 from .routes import Links
 
 
@@ -29,6 +31,7 @@ class Fragments:
             keep_trailing_newline=False,
             extensions=["jinja2.ext.do"],
         )
+        self.env.filters["long_date"] = long_date  # 22 November 2026, as the PDFs and the spreadsheet write it
 
     def render(self, template: str, macro: str, page_url: str, **data: object) -> Markup:
         module = self.env.get_template(template).module
