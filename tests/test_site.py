@@ -300,3 +300,9 @@ def test_pages_write_dates_as_the_pdfs_and_spreadsheet_do(site_dir, guide):
         if article is not None and re.search(r"\b\d{4}-\d{2}-\d{2}\b", article.get_text(" ")):
             iso.append(str(page.relative_to(site_dir)))
     assert iso == [], f"pages that write a date as 2026-11-22: {iso}"
+
+
+def test_every_page_declares_british_english_as_the_pdfs_do(site_dir):
+    pages = list(site_dir.rglob("*.html"))
+    wrong = [str(p.relative_to(site_dir)) for p in pages if _soup(p).html.get("lang") != "en-GB" and "pagefind" not in p.parts]
+    assert pages and wrong == []
