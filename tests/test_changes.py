@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.data import changes
+from macros.data.dates import long_date
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -44,7 +45,7 @@ def test_changes_page_lists_every_standard(site_dir, guide):
     soup = _soup(page)
     main = soup.select_one("article") or soup
     text = main.get_text(" ", strip=True)
-    assert f"version {guide.meta.version} of the data, dated {guide.meta.date}" in text
+    assert f"version {guide.meta.version} of the data, dated {long_date(guide.meta.date)}" in text
     links = {a.get_text(" ", strip=True).split()[0]: a["href"] for a in main.select(".pg-changes a")}
     assert set(links) == {s.id for s in guide.standards}
     for sid, href in links.items():
