@@ -40,6 +40,7 @@ def define_env(env) -> None:
         "language_guide": lambda: render("guidance.html", "language_guide", guide=guide),
         "evidence": lambda: render("guidance.html", "evidence", guide=guide),
         "principles_and_outcomes": lambda: render("guidance.html", "principles_and_outcomes", guide=guide),
+        "support_organisations": lambda: render("guidance.html", "support_organisations", guide=guide),
         "changes": lambda: render("changes.html", "changes_page", meta=guide.meta, history=changes.history(guide)),
         # a placeholder the plugin fills in once every download is made (plugin.on_env)
         "downloads_list": plugin.downloads_list,

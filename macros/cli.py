@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data import editor_schema
+from .data import editor_schema, support
 from .language import checker as lint
 from .data.load import GuideError, load_guide
 from .data.problems import on_github
@@ -35,11 +35,17 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     docs = root / args.docs
     findings = lint.lint_project(guide, root, docs, root / args.standards) if docs.is_dir() else []
+    stale = support.stale(guide)
+    for message in stale:
+        print(f"warning: {message}", file=sys.stderr)
     for finding in findings:
         print(finding, file=sys.stderr)
     if on_github():
         for finding in findings:
             print(finding.github(), file=sys.stderr)
+    if stale and not findings:
+        print("The help for parents needs checking (above): the build fails until it is", file=sys.stderr)
+        return 1
     if findings:
         n = len(findings)
         print(f"{n} language finding{'s' if n != 1 else ''}: reword, or mark a quotation on purpose (see 'Quoting a phrase on purpose' in CONTRIBUTING.md)", file=sys.stderr)

@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..data.load import GuideError, glossary_patterns, load_guide, search_terms
+from ..data import support
 from ..data.model import Guide
 from ..downloads import registry
 from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
@@ -126,6 +127,8 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
         theme_scripts = ThemeScripts.from_dirs([Path(d) for d in config.theme.dirs], exclude=[root / self.config.fragments_dir])
         self.build = Build(self.generation, root, edition, guide, fragments, theme_scripts)
+        for message in support.stale(guide):  # a warning: a strict build fails until someone checks
+            log.warning("help for parents: %s", message)
         if self.config.language_check:
             findings = lint_project(guide, root, Path(config.docs_dir), root / self.config.standards_dir)
             if edition is not None:  # an edition's own pages and records, by the same rules

@@ -13,6 +13,7 @@ Back-references are set once while the model is built and are left out of equali
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -224,8 +225,35 @@ class Retired:
     origin: Origin = f.origin()
 
 
+PHONE = re.compile(r"^[0-9][0-9 ]{2,14}[0-9]$")  # as dialled in the UK: digits and spaces, "0808 800 5000", "116 000", "999"
+WEBSITE = re.compile(r"^https://[^\s\"'<>]+$")  # a real address, never a script: https only
+
+
+@f.record(
+    "support",
+    label="support organisation",
+    file="support.yml",
+    collection="support",
+    optional=True,
+    help="Where parents and carers can get help now, shown on the pages for parents. Only what you have checked on the organisation's own site.",
+)
+class SupportOrganisation:
+    id: str = f.ident(example="SUP-NSPCC")
+    name: str = f.text(max_length=TITLE)
+    offers: str = f.text("What it offers, in a sentence, for parents.")
+    who: str = f.text("Who it is for.", max_length=TITLE)
+    phone: str | None = f.text("The number to call, as the organisation writes it.", required=False, pattern=PHONE, max_length=20)
+    phone_note: str | None = f.text("When to call, or what a call costs, as the organisation says.", required=False, max_length=TITLE)
+    website: str = f.text("The organisation's own page for this help (https).", pattern=WEBSITE, max_length=300)
+    checked: str = f.date("When someone last checked the number and the address on the organisation's own site, YYYY-MM-DD.")
+    origin: Origin = f.origin()
+
+
 # Every record kind, in the order the loader reads their files and builds them.
-KINDS: tuple[type, ...] = (Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired)
+KINDS: tuple[type, ...] = (
+    Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired,
+    SupportOrganisation,
+)  # fmt: skip
 
 # The rating IDs the code and every saved assessment rely on, in the order they are offered,
 # with their scores (None: the rating grades nothing).
@@ -266,6 +294,7 @@ class Guide:
     language: tuple[LanguageEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
     retired: tuple[Retired, ...] = ()
+    support: tuple[SupportOrganisation, ...] = ()
     by_id: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
     # every text value as written, read in the same pass as the records (the language checker's input)
     text_fields: tuple[TextField, ...] = field(default=(), compare=False, repr=False)
