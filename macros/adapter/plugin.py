@@ -12,9 +12,7 @@ or a folder as plain parameters (``registry.generated_files`` and ``write_files`
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 import secrets
 import shutil
 from dataclasses import dataclass, field
@@ -38,7 +36,7 @@ from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_s
 from ..web.fragments import Fragments, template_cache
 from ..web.pages import edit_url, generated_pages, inert_meta
 from ..web.routes import relative
-from ..web.search import Record, SearchIndexError, index_site
+from ..web.search import Record, SearchIndexError, index_site, text_of
 
 log = logging.getLogger("mkdocs.plugins.practice_guide")
 
@@ -77,8 +75,8 @@ class Build:
     edit_urls: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> its record's source
     origins: dict[str, str] = field(default_factory=dict)  # src_uri of a generated page -> "path:line" of its record
     made: dict[str, bytes] = field(default_factory=dict)  # name under downloads/ -> bytes made from the model
-    downloads: tuple[Record, ...] = ()
-    glossary: list | None = None  # the glossary's patterns (load.glossary_patterns), made once a build when first needed  # each download as a search result of its own, set in on_env
+    downloads: tuple[Record, ...] = ()  # each download as a search result of its own, set in on_env
+    glossary: list | None = None  # the glossary's patterns (load.glossary_patterns), made once a build when first needed
     briefings: dict[str, File] = field(default_factory=dict)  # src_uri of a briefing page -> its PDF, filled in on_env
     # the token the downloads_list macro leaves in the downloads page, replaced in on_env by the
     # list with every size, once every download (the briefing PDFs too) is made
@@ -340,8 +338,7 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
                 build.glossary = glossary_patterns(build.guide.glossary)
             listed = page.meta.get("keywords") or ()
             keywords = tuple(str(k) for k in ([listed] if isinstance(listed, str) else listed))
-            text = html.unescape(re.sub(r"<[^>]+>", " ", page.content or ""))
-            terms = search_terms(" ".join([page.title or "", text]), keywords, build.glossary)
+            terms = search_terms(" ".join([page.title or "", text_of(page.content or "")]), keywords, build.glossary)
         chosen = {k.casefold() for k in keywords}
         # text from the data, put in the page by a template of the theme, which does not escape
         return tuple(escape(k) for k in keywords), tuple(escape(t) for t in terms if t.casefold() not in chosen)

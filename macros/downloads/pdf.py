@@ -271,7 +271,8 @@ def link_notes(content_html: str, page_url: str = "") -> tuple[str, list[str]]:
     def note(match: re.Match) -> str:
         attrs = match.group(1)
         href = _HREF.search(attrs)
-        classes = (_CLASS.search(attrs).group(2) if _CLASS.search(attrs) else "").split()
+        named = _CLASS.search(attrs)
+        classes = named.group(2).split() if named else []
         if href is None or "headerlink" in classes or href.group(2).startswith("#"):
             return match.group(0)
         target = href.group(2)

@@ -138,14 +138,9 @@ def sheet_titles(levels: tuple[m.Level, ...] | list[m.Level]) -> dict[str, str]:
     return names
 
 
-def level_standards(guide: m.Guide, level: m.Level) -> list[m.Standard]:
-    """The level's standards in the order of its sheet: theme by theme."""
-    return [s for th in guide.themes for s in guide.standards_for(level, th)]
-
-
 def row_count(guide: m.Guide, level: m.Level) -> int:
     """The rows of a level sheet's table: one per standard and one per indicator."""
-    return sum(1 + len(s.indicators) for s in level_standards(guide, level))
+    return sum(1 + len(s.indicators) for s in guide.standards_for(level))
 
 
 def indicator_id(standard: m.Standard, n: int) -> str:
@@ -160,12 +155,8 @@ def data_range(guide: m.Guide, level: m.Level, column: str, names: dict[str, str
     return f"{quote_sheetname(names[level.id])}!${COL[column]}${FIRST_ROW}:${COL[column]}${last}"
 
 
-def _date(meta: m.Meta) -> str:
-    return long_date(meta.date)
-
-
 def stamp(meta: m.Meta) -> str:
-    return f"{meta.title} benchmark, data version {meta.version} of {_date(meta)}"
+    return f"{meta.title} benchmark, data version {meta.version} of {long_date(meta.date)}"
 
 
 def standard_link(standard: m.Standard, site_url: str) -> str | None:
@@ -223,7 +214,7 @@ def _print_setup(ws: Worksheet, name: str, meta: m.Meta, title_rows: str | None 
     ws.oddHeader.left.text = _header_footer_text(name)
     ws.oddHeader.left.font = f"{FONT},Bold"
     ws.oddHeader.right.text = _header_footer_text(f"{meta.title} benchmark")
-    ws.oddFooter.left.text = _header_footer_text(f"Data version {meta.version} of {_date(meta)}")
+    ws.oddFooter.left.text = _header_footer_text(f"Data version {meta.version} of {long_date(meta.date)}")
     ws.oddFooter.right.text = "Page &P of &N"
     for part in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.right):
         part.size = 9
@@ -257,7 +248,7 @@ def _level_sheet(wb: Workbook, guide: m.Guide, level: m.Level, site_url: str, na
     fit_height(ws, HEADER_ROW, WIDTH)
     unrated = guide.rating(NOT_ASSESSED).label
     r = FIRST_ROW
-    for s in level_standards(guide, level):
+    for s in guide.standards_for(level):
         rows = [{"ID": s.id, "Type": STANDARD, "Theme": s.theme.title, "Title": s.title, "Statement": s.statement}]
         rows += [
             {"ID": indicator_id(s, n), "Type": INDICATOR, "Theme": s.theme.title, "What good looks like": text}
@@ -398,7 +389,7 @@ def _summary_sheet(wb: Workbook, guide: m.Guide, names: dict[str, str], formulas
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     ws.cell(1, 1, f"Summary: {stamp(guide.meta)}").font = TITLE_FONT
-    levels = [lv for lv in guide.levels if level_standards(guide, lv)]
+    levels = [lv for lv in guide.levels if guide.standards_for(lv)]
     for i, text in enumerate(("Level or theme", "Counting", *words, "Total"), start=1):
         cell = ws.cell(SUMMARY_HEADER_ROW, i, text)
         cell.font = BOLD

@@ -127,5 +127,11 @@ def vocabulary(site: Path) -> dict[str, int]:
             continue
         found = _BODY.search(page.read_text(encoding="utf-8"))
         if found:
-            _count(counts, html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", found.group(1)))))
+            _count(counts, text_of(found.group(1)))
     return counts
+
+
+def text_of(markup: str) -> str:
+    """The words of rendered HTML (the site's own): scripts and styles left out, tags as spaces,
+    character references decoded."""
+    return html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", markup)))
