@@ -17,6 +17,7 @@ from macros.data.schema import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "editions" / "example"
+EXAMPLE_PUBLISHER = "Example Safeguarding Children Partnership"
 
 
 def select_edition(project: Path, edition: str = "editions/example") -> None:
@@ -25,6 +26,11 @@ def select_edition(project: Path, edition: str = "editions/example") -> None:
     text = conf.read_text(encoding="utf-8")
     new, n = re.subn(r"(?m)^  - practice-guide\s*$", f"  - practice-guide:\n      edition: {edition}", text)
     assert n == 1, "mkdocs.yml no longer lists '- practice-guide' as expected"
+    # ... and names itself as the publisher, with its own logo (CONTRIBUTING.md, "Editions")
+    new, n = re.subn(r"(?m)^  logo: .*$", "  logo: assets/example-logo.svg", new)
+    assert n == 1, "mkdocs.yml no longer sets theme.logo as expected"
+    new, n = re.subn(r"(?m)^(  publisher:\n    name: ).*$", r"\1" + EXAMPLE_PUBLISHER, new)
+    assert n == 1, "mkdocs.yml no longer sets extra.publisher.name as expected"
     conf.write_text(new, encoding="utf-8")
 
 
@@ -132,3 +138,20 @@ def test_edition_cannot_replace_a_national_page(project_copy, tmp_path, build_si
     assert result.returncode != 0
     assert "editions/example/docs/about.md: an edition adds pages and cannot replace docs/about.md" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_example_edition_names_its_publisher_on_its_pages_and_downloads(edition_site):
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    page = _soup(edition_site / "benchmark" / "index.html")
+    assert " ".join(page.select_one(".pg-publisher").get_text().split()) == f"Published by {EXAMPLE_PUBLISHER}."
+    logo = page.select_one(".md-header .md-logo img")
+    assert logo["src"].endswith("assets/example-logo.svg")
+    assert (edition_site / "assets" / "example-logo.svg").is_file()
+    book = openpyxl.load_workbook(io.BytesIO((edition_site / "downloads" / "benchmark.xlsx").read_bytes()))
+    assert book.properties.creator == EXAMPLE_PUBLISHER
+    pdf = PdfReader(edition_site / "downloads" / "checklist-operational.pdf")
+    assert pdf.metadata.author == EXAMPLE_PUBLISHER

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import secrets
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -122,6 +122,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             guide = load_guide(root / self.config.standards_dir, root, editions=editions)
         except GuideError as err:
             raise DataError(err.report()) from None
+        publisher = _publisher(config)
+        if publisher:  # the site's publisher is the author of every download too
+            guide = replace(guide, meta=replace(guide.meta, publisher=publisher))
         fragments = Fragments(root / self.config.fragments_dir, template_cache(root, "fragments"))
         theme_scripts = ThemeScripts.from_dirs([Path(d) for d in config.theme.dirs], exclude=[root / self.config.fragments_dir])
         self.build = Build(self.generation, root, edition, guide, fragments, theme_scripts)
@@ -377,6 +380,18 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
             return allow_inline_scripts(output, self.build.theme_scripts)
         except (PolicyMissing, UnknownScript) as err:
             raise PluginError(f"{template_name}: {err}") from None
+
+
+def _publisher(config) -> str | None:
+    """mkdocs.yml's extra.publisher.name (who publishes this site), or None to keep meta.yml's."""
+    publisher = config.extra.get("publisher")
+    if publisher is None:
+        return None
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    if not isinstance(name, str) or not name.strip() or (not isinstance(publisher.get("url", ""), str)):
+        raise DataError("mkdocs.yml, extra.publisher: give the publisher's name as text, and its page as url "
+                        "(for example name: Anytown Safeguarding Children Partnership, url: about/)")
+    return name.strip()
 
 
 def _strict_warnings() -> int:
