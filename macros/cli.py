@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 from .data import editor_schema, support
+from .data import translations as tr
 from .language import checker as lint
-from .data.load import GuideError, load_guide
+from .data.load import GuideError, check_translations, load_guide
 from .data.problems import on_github
 
 
@@ -52,6 +53,43 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     counts = f"{len(guide.standards)} standards, {len(guide.quotes)} quotes, {len(guide.language)} language entries, {len(guide.findings)} findings"
     print(f"OK: {counts} (data version {guide.meta.version}, {guide.meta.date}); language check clean")
+    for lang in tr.LANGUAGES:
+        print("\n".join(tr.report(tr.status(guide, lang))))
+    return 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    """What a translator needs: the status, every field missing or out of date, and the fingerprints written."""
+    root = Path(args.root).resolve()
+    standards = root / args.standards
+    try:
+        english = load_guide(standards, root, translations=False)
+    except GuideError as err:
+        print(err.report(), file=sys.stderr)
+        print("Fix the English data first: the translations are checked against it.", file=sys.stderr)
+        return 1
+    if args.update_fingerprints is not None:
+        overlay, _ = check_translations(standards, root, english)
+        wanted = set(args.update_fingerprints)
+
+        def refresh(lang: str, record_id: str, name: str) -> bool:
+            return record_id in wanted or f"{record_id}.{name}" in wanted
+
+        try:
+            done = tr.update_fingerprints(overlay, lambda rid: (None, lambda n: getattr(english.by_id[rid], n)), refresh)
+        except ValueError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
+        for path, line, what in done:
+            print(f"{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}:{line}: {what}")
+        print(f"{len(done)} fingerprint{'s' if len(done) != 1 else ''} written")
+    try:
+        guide = load_guide(standards, root)
+    except GuideError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+    for lang in tr.LANGUAGES:
+        print("\n".join(tr.report(tr.status(guide, lang), details=not args.summary)))
     return 0
 
 
@@ -108,6 +146,22 @@ def main(argv: list[str] | None = None) -> int:
     lint_cmd.add_argument("--root", default=".", help="project folder (default: current folder)")
     lint_cmd.add_argument("--standards", default="standards", help="data folder, relative to --root")
     lint_cmd.set_defaults(func=_lint)
+    trans = sub.add_parser(
+        "translations",
+        help="the translations' status: every field missing or out of date; fill in fingerprints",
+        description="Lists every translatable field that is missing or out of date in each language. Exit 1 when the data or a translation has a problem.",
+    )
+    trans.add_argument("--root", default=".", help="project folder (default: current folder)")
+    trans.add_argument("--standards", default="standards", help="data folder, relative to --root")
+    trans.add_argument("--summary", action="store_true", help="only the counts and what is out of date, not every missing field")
+    trans.add_argument(
+        "--update-fingerprints",
+        nargs="*",
+        metavar="ID",
+        help="write the fingerprint of the English into each translation that has none; with IDs (STR-LISTEN-01, or "
+        "STR-LISTEN-01.title for one field), also into those translations that are out of date because you have updated them",
+    )
+    trans.set_defaults(func=_translations)
     editor_schema.add_command(sub)  # python -m macros schema: JSON Schema for editors
     args = parser.parse_args(argv)
     return args.func(args)

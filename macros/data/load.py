@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from ..language.forms import form_problem
 from . import model as m
+from . import translations as tr
 from .fields import BACK, PARENT, Origin, rule_of, rules
 from .problems import GuideError, Problem
 from .schema import (
@@ -157,6 +158,8 @@ class _Checker:
                 self.problem(self.display(self.dir / fs.pattern), 1, "PG004", f"no file found: expected {fs.spec.label} records here")
             for path in paths:
                 self.check_file(path, fs)
+        # the translations (standards/cy/...) are read, and their stray files named, by translations.read
+        known.update(p for lang in tr.LANGUAGES for p in (self.dir / lang).rglob("*"))
         self.check_unknown_files(self.dir, known)
 
     def check_unknown_files(self, folder: Path, known: set[Path]) -> None:
@@ -540,7 +543,7 @@ def _fill_back_references(collections: dict[str, tuple]) -> None:
                         object.__setattr__(target, name, getattr(target, name) + (source,))
 
 
-def _build(c: _Checker) -> m.Guide:
+def _build(c: _Checker, translations: tr.Translations | None = None) -> m.Guide:
     recs = c.records
     by_id: dict[str, object] = {}
     for cls in m.KINDS:
@@ -570,6 +573,7 @@ def _build(c: _Checker) -> m.Guide:
         **{k.collection: (collections[name][0] if k.single else collections[name]) for name, k in kinds.items() if k.collection},
         by_id=MappingProxyType(by_id),
         text_fields=tuple(_text_fields(c)),
+        translations=translations or tr.Translations(),
     )
     return guide
 
@@ -621,10 +625,41 @@ def _text_fields(c: _Checker):
                     yield m.TextField(rec.path, line, line_text, rec.spec.kind, rec.spec.label, rec.values.get("id"), f.name, text, quoted)
 
 
-def load_guide(standards_dir: Path | str, root: Path | str | None = None, editions: tuple[Path | str, ...] = ()) -> m.Guide:
+def english_lookup(c: _Checker) -> tr.EnglishLookup:
+    """For the translations: an English record's kind and its checked values, by ID."""
+
+    def find(record_id: str):
+        rec = c.ids.get(record_id)
+        return None if rec is None else (rec.spec.kind, lambda name: rec.values.get(name) or None)
+
+    return find
+
+
+def read_translations(c: _Checker, standards_dir: Path) -> tr.Overlay:
+    """The overlay in ``standards_dir/cy/`` (:mod:`macros.data.translations`), checked against the records ``c`` read."""
+    return tr.read(c, standards_dir, FILES, english_lookup(c), {k: s.label for k, s in SPECS.items()})
+
+
+def check_translations(standards_dir: Path | str, root: Path | str, guide: m.Guide) -> tuple[tr.Overlay, list[Problem]]:
+    """The overlay of a guide already loaded (``translations=False``), with the problems in it, for
+    the translator's tool (``python -m macros translations``), which can fill in missing fingerprints."""
+    checker = _Checker(Path(standards_dir).resolve(), Path(root).resolve())
+
+    def find(record_id: str):
+        rec = guide.by_id.get(record_id)
+        return None if rec is None else (type(rec).__record__.name, lambda name: getattr(rec, name, None) or None)
+
+    overlay = tr.read(checker, checker.dir, FILES, find, {k: s.label for k, s in SPECS.items()})
+    return overlay, sorted(checker.problems)
+
+
+def load_guide(
+    standards_dir: Path | str, root: Path | str | None = None, editions: tuple[Path | str, ...] = (), *, translations: bool = True
+) -> m.Guide:
     """Read, validate and build the guide. Raises GuideError with every problem.
 
     ``editions``: data folders of a local edition, whose records are added to the national ones.
+    ``translations``: read and check the translations in ``standards/cy/`` too.
     """
     standards_dir = Path(standards_dir).resolve()
     root = Path(root).resolve() if root is not None else standards_dir.parent
@@ -636,6 +671,7 @@ def load_guide(standards_dir: Path | str, root: Path | str | None = None, editio
     # one run lists everything that needs fixing
     checker.check_refs()
     checker.check_rules()
+    overlay = read_translations(checker, standards_dir) if translations else None
     if checker.problems:
         raise GuideError(checker.problems)
-    return _build(checker)
+    return _build(checker, overlay.translations if overlay else None)

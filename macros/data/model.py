@@ -20,6 +20,7 @@ from typing import Mapping
 
 from . import fields as f
 from .fields import CODE, LOWER_ID, SNAKE_ID, VERSION, Origin
+from .translations import Text, Translations
 
 SOURCE_KINDS = ("article", "slides", "statement", "report", "review", "update")
 TITLE = 160  # characters: a title longer than this is a sentence, and breaks headers and sheets
@@ -249,10 +250,25 @@ class SupportOrganisation:
     origin: Origin = f.origin()
 
 
+@f.record(
+    "ui",
+    label="interface string",
+    file="ui.yml",
+    collection="ui",
+    optional=True,
+    help="Words of the site's interface (buttons, labels, messages), declared once so that they can be translated.",
+)
+class UiString:
+    id: str = f.ident(LOWER_ID, "exit-button")
+    text: str = f.text("The words as the reader sees them, in English.", max_length=300)
+    where: str = f.text("Where the words are shown and what they do, for translators.")
+    origin: Origin = f.origin()
+
+
 # Every record kind, in the order the loader reads their files and builds them.
 KINDS: tuple[type, ...] = (
     Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired,
-    SupportOrganisation,
+    SupportOrganisation, UiString,
 )  # fmt: skip
 
 # The rating IDs the code and every saved assessment rely on, in the order they are offered,
@@ -295,6 +311,9 @@ class Guide:
     glossary: tuple[GlossaryEntry, ...]
     retired: tuple[Retired, ...] = ()
     support: tuple[SupportOrganisation, ...] = ()
+    ui: tuple[UiString, ...] = ()
+    # the translations of the records' text (standards/cy/), and what state each is in
+    translations: Translations = field(default_factory=Translations, compare=False, repr=False)
     by_id: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
     # every text value as written, read in the same pass as the records (the language checker's input)
     text_fields: tuple[TextField, ...] = field(default=(), compare=False, repr=False)
@@ -318,6 +337,15 @@ class Guide:
     def graded_ratings(self) -> tuple[Rating, ...]:
         """The ratings that grade a standard (Red, Amber, Green), worst first."""
         return tuple(sorted((r for r in self.ratings if r.score is not None), key=lambda r: r.score))
+
+    def text(self, record: object, name: str, lang: str = "en", *, out_of_date: bool = False) -> Text:
+        """The words of ``record.name`` in ``lang`` ("en", "cy"): the translation when a current one is
+        written, otherwise the English with ``fallback`` set (see :meth:`Translations.text`)."""
+        return self.translations.text(record, name, lang, out_of_date=out_of_date)
+
+    def ui_text(self, ui_id: str, lang: str = "en") -> Text:
+        """An interface string in ``lang``, or its English with ``fallback`` set."""
+        return self.text(self._get(ui_id, UiString), "text", lang)
 
     def standard(self, standard_id: str) -> Standard:
         return self._get(standard_id, Standard)
