@@ -24,8 +24,16 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create or update .venv with the pinned packages
+# The checking tools from npm (package.json, pinned in package-lock.json): the W3C Nu HTML checker
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@echo "Installing the pinned npm packages into node_modules (the HTML checker)..."
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+setup: $(STAMP) ## Create or update .venv with the pinned packages, and node_modules with the checking tools
 	@sh .ci/system-deps.sh --check-or-install
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 
 system: ## Install the system packages (Pango for PDFs, Chromium for browser tests, LibreOffice Calc for the xlsx print test)
 	sh .ci/system-deps.sh --install

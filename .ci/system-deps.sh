@@ -4,12 +4,13 @@
 #   tests (Playwright drives Debian's /usr/bin/chromium; it downloads no browser), Node.js
 #   for the tests of the page scripts' logic (make test-js: node --test, nothing from npm) and
 #   LibreOffice Calc without its GUI (soffice --headless), with which tests/test_xlsx.py prints
-#   benchmark.xlsx to PDF to check its pages.
+#   benchmark.xlsx to PDF to check its pages, and Java for the W3C Nu HTML checker
+#   (tests/test_html_valid.py runs npm's vnu-jar over every built page).
 # --check             exit 1 and name the packages when something is missing
 # --install           install them with apt-get (as root, or through sudo)
 # --check-or-install  install only when something is missing and we may (root or sudo)
 set -eu
-PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium nodejs libreoffice-calc-nogui"
+PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core chromium nodejs libreoffice-calc-nogui openjdk-17-jre-headless"
 
 missing() {
   out=""
@@ -30,7 +31,7 @@ install() {
 }
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-  echo "Not a Debian or Ubuntu system: install Pango (1.44+), DejaVu fonts, Chromium, Node.js and LibreOffice Calc yourself." >&2
+  echo "Not a Debian or Ubuntu system: install Pango (1.44+), DejaVu fonts, Chromium, Node.js (with npm), LibreOffice Calc and Java 17 yourself." >&2
   exit 0
 fi
 need=$(missing)

@@ -92,7 +92,7 @@ def test_retired_standard_keeps_its_page_with_a_link_to_its_replacement(retired_
     page = site / "benchmark" / "OPS-LISTEN-99" / "index.html"
     assert page.is_file()
     soup = _soup(page)
-    article = soup.select_one("article.pg-retired")
+    article = soup.select_one(".pg-retired")
     text = article.get_text(" ", strip=True)
     assert "OPS-LISTEN-99 Parents are listened to" in article.select_one("h1").get_text(" ", strip=True)
     assert "retired in version 1.1.0" in text and "Merged into a clearer standard." in text

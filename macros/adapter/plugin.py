@@ -32,6 +32,7 @@ from ..data.model import Guide
 from ..downloads import registry
 from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
 from ..language.checker import lint_project
+from ..web.conform import conform
 from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
 from ..web.pages import edit_url, generated_pages, inert_meta
@@ -350,8 +351,9 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         # The CSP meta tag in main.html allows script-src 'self' only: add the hash of each of
         # the theme's inline scripts on this page; any other inline script fails the build
         # (macros/web/csp.py says why and how).
+        # ... and Material's two attributes that the HTML standard does not allow go (web/conform.py)
         try:
-            return allow_inline_scripts(output, self.build.theme_scripts)
+            return allow_inline_scripts(conform(output), self.build.theme_scripts)
         except PolicyMissing as err:
             raise PluginError(f"{page.file.src_uri}: {err}") from None
         except UnknownScript as err:
@@ -376,8 +378,10 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         # The same for the theme's own pages (404.html); sitemap.xml has no script or policy.
+        if not template_name.endswith(".html"):
+            return output
         try:
-            return allow_inline_scripts(output, self.build.theme_scripts)
+            return allow_inline_scripts(conform(output), self.build.theme_scripts)
         except (PolicyMissing, UnknownScript) as err:
             raise PluginError(f"{template_name}: {err}") from None
 
