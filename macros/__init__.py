@@ -8,7 +8,7 @@ the model), ``language``, ``web`` (routes, pages, fragments, CSP), ``downloads``
 
 from __future__ import annotations
 
-from .data import changes
+from .data import changes, translations
 from .data.dates import long_date
 from .downloads import registry
 
@@ -47,6 +47,8 @@ def define_env(env) -> None:
         # "Red, Amber, Green or Not applicable", from standards/ratings.yml, for prose pages
         "rating_words": lambda last="or": render("ratings.html", "rating_words", ratings=guide.given_ratings, last=last),
         "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
+        # how much of the guide is in Welsh (standards/cy/), per kind of record
+        "translation_status": lambda lang="cy": render("translations.html", "translation_status", status=translations.status(guide, lang)),
     }
     for name, fn in macros.items():
         env.macro(fn, name)

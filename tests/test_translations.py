@@ -434,3 +434,32 @@ def test_the_fingerprint_tool_needs_the_english_to_be_valid(project):
     code, printed = run("translations", "--root", str(project), "--update-fingerprints")
     assert code == 1
     assert "Fix the English data first" in printed
+
+
+# -- the real data and the built site -----------------------------------------------------------
+
+
+def welsh_fields(pattern: str) -> int:
+    """Fields translated in the project's overlay files matching ``pattern``, counted from the YAML itself."""
+    import yaml
+
+    n = 0
+    for path in sorted((ROOT / "standards" / "cy").glob(pattern)):
+        for record in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            n += sum(1 for key in record if key not in ("id", "status"))
+    return n
+
+
+def test_the_status_page_gives_the_counts_of_the_real_data(site_dir, guide):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site_dir / "translation-status" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = soup.select_one("table.pg-translation-status")
+    rows = {tr_.th.get_text(strip=True): [int(td.get_text(strip=True)) for td in tr_.find_all("td")] for tr_ in table.tbody.find_all("tr")}
+    translated, reviewed, stale, missing, total = rows["Standard"]
+    assert total == 5 * len(guide.standards) + sum(1 for s in guide.standards if s.change_note)
+    assert translated + stale == welsh_fields("benchmark/*.yml")  # every field written in Welsh is counted, current or not
+    assert translated + stale + missing == total
+    assert rows["Key learning"][4] == 2 * len(guide.key_learning)
+    assert table.caption.get_text(strip=True) == "Welsh translation, by kind of text"
+    assert soup.select_one("#out-of-date") is not None
