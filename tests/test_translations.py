@@ -213,6 +213,14 @@ BAD = [
         ],
     ),
     (
+        "a fingerprint of digits only, which YAML reads as a number",
+        {"cy/benchmark/strategic.yml": overlay_record("  title:\n    cy: Mae arweinwyr yn gwrando\n    from: 12345678\n")},
+        [
+            "standards/cy/benchmark/strategic.yml:5:5: PG009 Welsh of standard STR-LISTEN-01: field 'title': field 'from' 12345678 is read as a "
+            'number: write it in quotation marks, "12345678" (as python -m macros translations --update-fingerprints does)'
+        ],
+    ),
+    (
         "the Welsh written straight after the field's name",
         {"cy/benchmark/strategic.yml": overlay_record("  title: Mae arweinwyr yn gwrando\n")},
         [
@@ -463,3 +471,20 @@ def test_the_status_page_gives_the_counts_of_the_real_data(site_dir, guide):
     assert rows["Key learning"][4] == 2 * len(guide.key_learning)
     assert table.caption.get_text(strip=True) == "Welsh translation, by kind of text"
     assert soup.select_one("#out-of-date") is not None
+
+
+def test_every_standard_key_learning_and_interface_string_has_a_current_welsh_draft(guide):
+    """Issue 21's content: the Welsh of every standard's five fields, the key learning and the interface."""
+    fields = ("title", "statement", "indicators", "evidence_prompts", "plain_english")
+    for record, names in [*((s, fields) for s in guide.standards), *((k, ("point", "explanation")) for k in guide.key_learning), *((u, ("text",)) for u in guide.ui)]:
+        for name in names:
+            shown = guide.text(record, name, "cy")
+            assert (shown.lang, shown.state, shown.status) == ("cy", "translated", "draft"), (record.id, name)
+            assert shown.value != getattr(record, name), (record.id, name)  # Welsh, not the English copied over
+    assert len(guide.ui) >= 90
+
+
+def test_the_welsh_interface_strings_keep_their_placeholders(guide):
+    for u in guide.ui:
+        welsh = guide.ui_text(u.id, "cy").value
+        assert re.findall(r"\{\w+\}", welsh) == re.findall(r"\{\w+\}", u.text), u.id

@@ -484,6 +484,13 @@ def _read_fingerprint(checker, shown, value: LocMap, where: str):
     raw = value["from"]
     if raw is REFUSED:
         return None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        checker.problem(
+            shown, value.line_of("from"), "PG009",
+            f"{where}: field 'from' {raw} is read as a number: write it in quotation marks, \"{raw}\" (as {UPDATE_HINT} does)",
+            value.col_of("from"),
+        )  # fmt: skip
+        return None
     if not isinstance(raw, str) or not FINGERPRINT.match(raw.strip()):
         shown_value = raw if isinstance(raw, str) else _describe(raw)
         checker.problem(
@@ -504,6 +511,11 @@ class _Limit:
 
 # ---------------------------------------------------------------------------------------------
 # writing fingerprints (for a translator)
+
+
+def _written(fp: str) -> str:
+    """A fingerprint as written in YAML: in quotation marks when it is all digits, which YAML would read as a number."""
+    return f'"{fp}"' if fp.isdigit() else fp
 
 
 def update_fingerprints(overlay: Overlay, english: EnglishLookup, refresh: Callable[[str, str, str], bool]) -> list[tuple[Path, int, str]]:
@@ -528,6 +540,7 @@ def update_fingerprints(overlay: Overlay, english: EnglishLookup, refresh: Calla
             edits.setdefault(pos.path, []).append((pos.from_line, "replace", None, fp))
             done.append((pos.path, pos.from_line, f"{rid} {name}: fingerprint {t.source} -> {fp} (marked up to date)"))
     for path, changes in edits.items():
+        changes = [(line, action, col, _written(fp)) for line, action, col, fp in changes]
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines(keepends=True)
         # from the bottom up, so that an inserted line does not move the ones still to edit
