@@ -62,3 +62,18 @@ def search(page, query: str, at: str = "./") -> list[str]:
     box.press_sequentially(query)
     expect(page.locator("#pg-search-status")).to_contain_text(f"for “{query.strip()}”", timeout=15000)
     return page.locator("#pg-search-results a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+
+
+def show_standard(page, standard_id: str) -> None:
+    """Bring a standard's group on screen in the self-assessment, as the "Rate this standard"
+    link does (assessment/#std-ID): the page draws one group of standards at a time."""
+    page.evaluate(
+        """id => {
+          if (document.getElementById('std-' + id)) return;
+          const hash = '#std-' + id;
+          if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+          else location.hash = hash;
+        }""",
+        standard_id,
+    )
+    page.wait_for_selector(f"#std-{standard_id}")

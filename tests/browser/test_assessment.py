@@ -9,6 +9,8 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from pages import show_standard
 from pypdf import PdfReader
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "assessment"
@@ -33,6 +35,7 @@ def test_rate_reload_and_everything_is_still_there(page, site_url):
     sent = []
     page.on("request", lambda r: sent.append((r.method, r.url, r.post_data)))
     open_page(page, site_url)
+    page.wait_for_load_state("networkidle")  # the page's own requests (the favicon comes late) are all made
     loaded = len(sent)
     assert "never sent anywhere" in page.locator(".pg-as-private").inner_text()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None  # nothing stored until you start
@@ -40,27 +43,41 @@ def test_rate_reload_and_everything_is_still_there(page, site_url):
     page.fill("#pg-as-name", "Police 2026")
     page.select_option("#pg-as-agency", "police")
     page.fill("#pg-as-date", "2026-11-01")
+    show_standard(page, "OPS-COMMS-01")
     page.check("#rate-OPS-COMMS-01-amber")
     expect(page.locator("#pg-as-status")).to_have_text("OPS-COMMS-01 rated Amber. Saved in this browser.")
+    show_standard(page, "OPS-COMMS-01")
     page.fill("#evidence-OPS-COMMS-01", "Contact plans in 6 of 10 case files")
+    show_standard(page, "OPS-COMMS-01")
     page.fill("#action-OPS-COMMS-01", "Audit contact plans")
+    show_standard(page, "OPS-COMMS-01")
     page.fill("#owner-OPS-COMMS-01", "Detective Inspector")
+    show_standard(page, "OPS-COMMS-01")
     page.fill("#target_date-OPS-COMMS-01", "2027-03-31")
+    show_standard(page, "OPS-COMMS-01")
     assert page.get_attribute("#std-OPS-COMMS-01", "data-rating") == "amber"
-    # rating and typing send nothing, not even to the site itself
-    assert sent[loaded:] == []
+    # rating and typing send nothing, not even to the site itself (Chromium asks for the
+    # site's icon again when the address's #fragment changes: a GET with nothing in it)
+    assert [r for r in sent[loaded:] if not r[1].endswith("/assets/images/favicon.svg")] == []
     assert all(method == "GET" and body is None and "?" not in url for method, url, body in sent)
     page.reload()
     page.wait_for_selector("#pg-as[data-ready]")
     assert page.input_value("#pg-as-name") == "Police 2026"
     assert page.input_value("#pg-as-agency") == "police"
     assert page.input_value("#pg-as-date") == "2026-11-01"
+    show_standard(page, "OPS-COMMS-01")
     assert page.is_checked("#rate-OPS-COMMS-01-amber")
+    show_standard(page, "OPS-COMMS-01")
     assert not page.is_checked("#rate-OPS-COMMS-01-red")  # negative control
+    show_standard(page, "OPS-COMMS-02")
     assert page.is_checked("#rate-OPS-COMMS-02-not_assessed")
+    show_standard(page, "OPS-COMMS-01")
     assert page.input_value("#evidence-OPS-COMMS-01") == "Contact plans in 6 of 10 case files"
+    show_standard(page, "OPS-COMMS-01")
     assert page.input_value("#action-OPS-COMMS-01") == "Audit contact plans"
+    show_standard(page, "OPS-COMMS-01")
     assert page.input_value("#owner-OPS-COMMS-01") == "Detective Inspector"
+    show_standard(page, "OPS-COMMS-01")
     assert page.input_value("#target_date-OPS-COMMS-01") == "2027-03-31"
     assert page.locator("#pg-as-progress-line").inner_text().startswith("1 of ")
     assert page.foreign_requests == []
@@ -108,6 +125,7 @@ def test_parent_panel_reads_plain_english_and_levels_filter(page, site_url, site
     std = {s["id"]: s for s in data(site_dir)["standards"]}
     open_page(page, site_url)
     page.click("#pg-as-new")
+    show_standard(page, "STR-LISTEN-01")
     text = page.locator("#std-STR-LISTEN-01 .pg-as-std-text")
     assert text.inner_text() == std["STR-LISTEN-01"]["statement"]
     page.select_option("#pg-as-agency", "parent_panel")
@@ -117,15 +135,19 @@ def test_parent_panel_reads_plain_english_and_levels_filter(page, site_url, site
     page.uncheck("#pg-as-level-operational")
     page.uncheck("#pg-as-level-commissioning")
     assert page.locator(".pg-as-std[id^='std-OPS-'], .pg-as-std[id^='std-COM-']").count() == 0
+    # the steps are the strategic level's only, and add up to its standards
+    assert page.locator(".pg-as-steps-level").all_text_contents() == ["Strategic level"]
     strategic = sum(1 for s in std.values() if s["level"] == "strategic")
-    assert page.locator(".pg-as-std").count() == strategic
+    steps = page.locator(".pg-as-step-done").all_text_contents()
+    assert sum(int(t.split()[-2]) for t in steps) == strategic, steps
     assert page.locator("#pg-as-progress-line").inner_text() == f"0 of {strategic} standards assessed."
     page.click("#pg-as-level-strategic")  # at least one level stays
     expect(page.locator("#pg-as-status")).to_have_text("An assessment covers at least one level.")
     assert page.is_checked("#pg-as-level-strategic")
     page.reload()
     page.wait_for_selector("#pg-as[data-ready]")
-    assert page.locator(".pg-as-std").count() == strategic
+    assert page.locator(".pg-as-steps-level").all_text_contents() == ["Strategic level"]
+    assert page.locator("#pg-as-progress-line").inner_text() == f"0 of {strategic} standards assessed."
     assert not page.is_checked("#pg-as-level-operational")
 
 
@@ -133,13 +155,16 @@ def test_several_named_assessments_switch_and_delete(page, site_url):
     open_page(page, site_url)
     page.click("#pg-as-new")
     page.fill("#pg-as-name", "First")
+    show_standard(page, "STR-LISTEN-01")
     page.check("#rate-STR-LISTEN-01-green")
     page.click("#pg-as-new")
     page.fill("#pg-as-name", "Second")
+    show_standard(page, "STR-LISTEN-01")
     assert page.is_checked("#rate-STR-LISTEN-01-not_assessed")
     first, second = (a["id"] for a in state(page)["assessments"])
     page.select_option("#pg-as-current", first)
     expect(page.locator("#pg-as-status")).to_contain_text("Now working on First")
+    show_standard(page, "STR-LISTEN-01")
     assert page.is_checked("#rate-STR-LISTEN-01-green")
     page.reload()
     page.wait_for_selector("#pg-as[data-ready]")
@@ -155,9 +180,12 @@ def test_several_named_assessments_switch_and_delete(page, site_url):
     other = page.context.new_page()
     other.goto(page.url)
     other.wait_for_selector("#pg-as[data-ready]")
+    show_standard(other, "STR-LISTEN-01")
     other.check("#rate-STR-LISTEN-01-amber")
     expect(page.locator("#pg-as-status")).to_contain_text("changes made in another tab")
+    show_standard(page, "STR-LISTEN-01")
     assert page.is_checked("#rate-STR-LISTEN-01-amber")
+    show_standard(page, "STR-LISTEN-02")
     page.check("#rate-STR-LISTEN-02-green")
     assert {k: v["rating"] for k, v in state(page)["assessments"][0]["ratings"].items()} == {
         "STR-LISTEN-01": "amber",
@@ -236,9 +264,16 @@ def test_500_standards_render_and_rate(page, site_url, site_dir):
     page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=big))
     open_page(page, site_url)
     page.click("#pg-as-new")
-    assert page.locator(".pg-as-std").count() == 500
+    # one group on screen (a level's standards of one theme), and every group in the steps
+    first = big["standards"][0]
+    in_group = [s["id"] for s in big["standards"] if (s["level"], s["theme"]) == (first["level"], first["theme"])]
+    assert page.locator(".pg-as-std").evaluate_all("els => els.map(e => e.id.slice(4))") == in_group
+    assert page.locator(".pg-as-step").count() == len({(s["level"], s["theme"]) for s in big["standards"]})
+    assert page.locator("#pg-as-progress-line").inner_text() == "0 of 500 standards assessed."
     last = big["standards"][-1]["id"]
+    show_standard(page, last)
     page.check(f"#rate-{last}-green")
+    show_standard(page, last)
     page.fill(f"#evidence-{last}", "Seen")
     expect(page.locator("#pg-as-status")).to_have_text(f"{last} rated Green. Saved in this browser.")
     assert page.locator("#pg-as-progress-line").inner_text() == "1 of 500 standards assessed."
@@ -246,6 +281,7 @@ def test_500_standards_render_and_rate(page, site_url, site_dir):
     assert "1 of 500" in page.locator("#pg-as-progress-text").inner_text()
     page.reload()
     page.wait_for_selector("#pg-as[data-ready]")
+    show_standard(page, last)
     assert page.is_checked(f"#rate-{last}-green") and page.input_value(f"#evidence-{last}") == "Seen"
     assert page.foreign_requests == []
 
@@ -265,6 +301,7 @@ def test_no_accessibility_violations_in_any_state(page, site_url):
         "#pg-as-import", [str(FIXTURES / n) for n in ("police.json", "parent-panel.json", "baseline.json", "followup.json")]
     )
     expect(page.locator("#pg-as-status")).to_contain_text("Imported 4 files")
+    show_standard(page, "OPS-LISTEN-01")
     page.check("#rate-OPS-LISTEN-01-amber")
     check_axe(page, "rated")
     for tab in ("summary", "plan", "compare", "merge"):
@@ -296,6 +333,7 @@ def test_rating_words_and_meanings_come_from_the_data(page, site_url, site_dir):
     assert "Fully in place (in place and checked)" in page.locator("#pg-as-rating-help").inner_text()
     page.click("#pg-as-new")
     assert page.locator("label[for='rate-STR-LISTEN-01-green']").inner_text().strip() == "Fully in place"
+    show_standard(page, "STR-LISTEN-01")
     page.check("#rate-STR-LISTEN-01-green")
     expect(page.locator("#pg-as-status")).to_have_text("STR-LISTEN-01 rated Fully in place. Saved in this browser.")
     page.click("#pg-as-tab-summary")
@@ -324,6 +362,7 @@ def test_data_without_ratings_stops_the_page_with_a_clear_message(page, site_url
 def test_when_storage_is_full_the_page_says_not_saved_until_a_save_works(page, site_url):
     open_page(page, site_url)
     page.click("#pg-as-new")
+    show_standard(page, "OPS-COMMS-01")
     page.check("#rate-OPS-COMMS-01-amber")
     saved = page.locator("#pg-as-saved")
     expect(saved).to_contain_text("All changes saved in this browser at")
@@ -331,12 +370,14 @@ def test_when_storage_is_full_the_page_says_not_saved_until_a_save_works(page, s
         """() => { window.__setItem = Storage.prototype.setItem;
                    Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }"""
     )
+    show_standard(page, "OPS-COMMS-01")
     page.check("#rate-OPS-COMMS-01-green")
     expect(page.locator("#pg-as-alert")).to_contain_text("Could not save")
     expect(saved).to_contain_text("Your latest changes are not saved. The last save was at")
     assert "All changes saved" not in saved.inner_text()
     assert "Saved in this browser" not in page.locator("#pg-as-status").inner_text()
     page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")
+    show_standard(page, "OPS-COMMS-01")
     page.check("#rate-OPS-COMMS-01-red")
     expect(saved).to_contain_text("All changes saved in this browser at")
     expect(page.locator("#pg-as-alert")).to_have_text("")

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from pages import show_standard
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "assessment"
 KEY = "pasp-assessments"
 
@@ -46,13 +48,21 @@ def fill_one(page):
     page.fill("#pg-as-name", 'Safeguarding partnership "North", 2026')
     page.select_option("#pg-as-agency", "education")
     page.fill("#pg-as-date", "2026-11-20")
+    show_standard(page, "STR-LISTEN-01")
     page.check("#rate-STR-LISTEN-01-red")
+    show_standard(page, "STR-LISTEN-01")
     page.fill("#evidence-STR-LISTEN-01", 'Board minutes, March.\nLine two, with a comma and "quotes"; <b>not markup</b> & more')
+    show_standard(page, "STR-LISTEN-01")
     page.fill("#action-STR-LISTEN-01", "=SUM(A1:A2) should stay text")
+    show_standard(page, "STR-LISTEN-01")
     page.fill("#owner-STR-LISTEN-01", "'Chair'")
+    show_standard(page, "STR-LISTEN-01")
     page.fill("#target_date-STR-LISTEN-01", "2027-01-31")
+    show_standard(page, "OPS-COMMS-01")
     page.check("#rate-OPS-COMMS-01-not_applicable")
+    show_standard(page, "COM-ALONG-01")
     page.check("#rate-COM-ALONG-01-green")
+    show_standard(page, "OPS-PARTNER-01")
     page.fill("#evidence-OPS-PARTNER-01", "Notes but no rating yet")
     page.uncheck("#pg-as-level-commissioning")
 
@@ -173,6 +183,7 @@ BAD = [
 def test_bad_files_are_refused_with_a_message_and_change_nothing(page, site_url, tmp_path):
     open_page(page, site_url)
     import_files(page, "police.json")
+    show_standard(page, "OPS-PARTNER-01")
     page.check("#rate-OPS-PARTNER-01-amber")
     before = stored(page)
     assert before and "OPS-PARTNER-01" in before
@@ -240,6 +251,7 @@ def test_unknown_and_retired_ids_warn_and_ratings_carry_over(page, site_url, sit
     }
     assert ratings["STR-PARTNER-01"]["rating"] == "not_assessed"
     assert ratings["STR-PARTNER-01"]["evidence"] == "Kept although the rating is unknown"
+    show_standard(page, "OPS-COMMS-01")
     assert page.is_checked("#rate-OPS-COMMS-01-amber")
     assert page.foreign_requests == []
 

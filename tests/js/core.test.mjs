@@ -446,3 +446,29 @@ describe("the multi-agency view", () => {
     assert.equal(core.csvText([["a", "=b"], ["c,d", "e"]]), "\ufeffa,'=b\r\n\"c,d\",e\r\n");
   });
 });
+
+describe("rating in steps: the groups", () => {
+  test("every level, theme by theme, before there is an assessment", () => {
+    const g = core.groups(null, idx);
+    assert.deepEqual(g.map((x) => x.key), ["strategic/listen", "strategic/partner", "operational/listen", "operational/partner"]);
+    assert.deepEqual(g.map((x) => ids(x.standards)), [["STR-LISTEN-01"], ["STR-PARTNER-01"], ["OPS-LISTEN-01"], ["OPS-PARTNER-01"]]);
+  });
+
+  test("only the levels an assessment covers, with the same keys", () => {
+    const a = assessment({}, { levels: ["operational"] });
+    assert.deepEqual(core.groups(a, idx).map((x) => x.key), ["operational/listen", "operational/partner"]);
+  });
+
+  test("a theme with no standard at a level is no step", () => {
+    const d = data();
+    d.standards = d.standards.filter((s) => s.id !== "STR-PARTNER-01");
+    assert.deepEqual(core.groups(null, core.indexData(d)).map((x) => x.key), ["strategic/listen", "operational/listen", "operational/partner"]);
+  });
+
+  test("a group is done by its rated standards; not yet assessed does not count", () => {
+    const [first] = core.groups(null, idx);
+    assert.equal(core.groupDone(null, first), 0);
+    assert.equal(core.groupDone(assessment({ "STR-LISTEN-01": entry("not_assessed") }), first), 0);
+    assert.equal(core.groupDone(assessment({ "STR-LISTEN-01": entry("not_applicable") }), first), 1);
+  });
+});

@@ -1,7 +1,7 @@
 // The self-assessment page (overrides/assessment.html): loads the benchmark data, holds the
 // page's state in one object and binds one component to each part of the page:
 //   manager.js  "Your assessments": choose, start, delete, name, files
-//   rate.js     rate the standards        summary.js  counts, heat map, strengths, gaps
+//   rate.js     rate the standards, a group at a time   summary.js  counts, heat map, strengths, gaps
 //   plan.js     the action plan (printed) compare.js  baseline against follow-up
 //   merge.js    the multi-agency view     tabs.js     the tab list
 // over core.js (the logic, no DOM), store.js (this browser's storage) and ../dom.js (the DOM
@@ -30,6 +30,7 @@ function createState(idx, store, siteRoot) {
     store, // the saved assessments and which is current (store.js)
     siteRoot, // the site's root, relative to this page, for links to standards
     tab: "rate", // the open view
+    group: null, // the group of standards on screen in the rate view ("level/theme", core.groups)
     compare: { base: null, follow: null }, // the two assessments compared
     merge: { excluded: new Set(), onlyDisagree: false }, // the multi-agency view's choices
   };
@@ -85,6 +86,19 @@ class App {
     this.saveFailed = !ok;
     this.manager.renderSaved();
     return ok;
+  }
+
+  /** The first answer on a first visit: start an assessment with it (no re-drawing of the view being answered). */
+  startFirst() {
+    const { idx, store } = this.state;
+    const a = core.newAssessment(idx, { name: `Assessment ${store.list.length + 1}` });
+    if (!store.add([a])) {
+      this.showStoreProblem();
+      return null;
+    }
+    this.body.classList.remove("pg-as-none");
+    this.manager.render();
+    return a;
   }
 
   download(name, content, type) {
@@ -152,6 +166,8 @@ async function main() {
   app.body.hidden = false;
   app.renderAll();
   app.selectTab("rate");
+  // "Rate this standard" on a standard's page opens the page at that standard's group
+  if (app.views.rate.showHash(false)) app.views.rate.go(app.state.group, window.location.hash.slice(5));
   app.showStoreProblem();
   const notes = app.state.store.migrationNotes;
   if (notes && notes.length) {

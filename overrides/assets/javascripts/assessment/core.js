@@ -173,6 +173,28 @@ export function scoped(a, idx) {
   return idx.standards.filter((s) => inScope(a, s));
 }
 
+/**
+ * The steps of rating: the standards in scope (every level when there is no assessment yet),
+ * level by level and within a level theme by theme, in the benchmark's order. Each group has a
+ * key ("level/theme") that stays the same when other levels are added or taken away.
+ */
+export function groups(a, idx) {
+  const out = [];
+  for (const l of idx.levels) {
+    if (a && a.levels && !a.levels.includes(l.id)) continue;
+    for (const t of idx.themes) {
+      const standards = idx.standards.filter((s) => s.level === l.id && s.theme === t.id);
+      if (standards.length) out.push({ key: `${l.id}/${t.id}`, level: l, theme: t, standards });
+    }
+  }
+  return out;
+}
+
+/** How many of a group's standards have a rating. */
+export function groupDone(a, group) {
+  return a ? group.standards.filter((s) => ratingOf(a, s.id) !== UNRATED).length : 0;
+}
+
 /** The standards in scope at the gap ratings, lowest rating first, then in benchmark order. */
 export function gaps(a, idx) {
   const s = scoped(a, idx);
