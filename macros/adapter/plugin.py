@@ -35,6 +35,7 @@ from ..language.checker import lint_project
 from ..web.conform import conform
 from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
+from ..web.minify import MinifyError, minify_site
 from ..web.pages import edit_url, generated_pages, inert_meta
 from ..web.routes import relative
 from ..web.search import Record, SearchIndexError, index_site, text_of
@@ -185,6 +186,12 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
         it has counted (MkDocs checks them just after this event)."""
         if _strict_warnings():
             return  # the build fails next: on_build_error removes it, the folder there stays
+        if not self.serving:  # the guide's own JS and CSS, before search and the offline copy read them (macros/web/minify.py)
+            try:
+                m = minify_site(Path(config.site_dir), Path(config.theme.custom_dir))
+            except MinifyError as err:
+                raise PluginError(str(err)) from None
+            log.info("practice guide: minified %d scripts and stylesheets, %d KB to %d KB, in %.2f s", m.files, m.before // 1024, m.after // 1024, m.seconds)
         try:
             done = index_site(Path(config.site_dir), self.build.downloads)
         except SearchIndexError as err:
