@@ -32,6 +32,7 @@ from ..data.model import Guide
 from ..downloads import registry
 from ..downloads.pdf import Job, PdfError, PdfMaker, draw_in_background
 from ..language.checker import lint_project
+from ..web import offline
 from ..web.conform import conform
 from ..web.csp import PolicyMissing, ThemeScripts, UnknownScript, allow_inline_scripts, source_line
 from ..web.fragments import Fragments, template_cache
@@ -193,11 +194,18 @@ class PracticeGuidePlugin(BasePlugin[PracticeGuideConfig]):
                 raise PluginError(str(err)) from None
             log.info("practice guide: minified %d scripts and stylesheets, %d KB to %d KB, in %.2f s", m.files, m.before // 1024, m.after // 1024, m.seconds)
         try:
-            done = index_site(Path(config.site_dir), self.build.downloads)
+            done = index_site(Path(config.site_dir), self.build.downloads + (offline.RECORD,))  # the zip, made last, is found too
         except SearchIndexError as err:
             raise PluginError(str(err)) from None
         log.info("practice guide: search index of %d pages and %d downloads (%d words to correct to) in %.1f s",
                  done.pages, done.records, done.words, done.seconds)
+        if not self.serving:  # last, once every other file is written: the zip for a folder, the sizes, sw.js
+            try:
+                made = offline.finish_site(Path(config.site_dir), Path(config.theme.custom_dir) / "assets" / "javascripts")
+            except offline.OfflineError as err:
+                raise PluginError(str(err)) from None
+            log.info("practice guide: offline, %d files (%d KB) for the service worker, a zip of %d KB, in %.1f s",
+                     made.files, made.cached // 1024, made.zipped // 1024, made.seconds)
         if self.serving or not self.staging:
             return
         self._publish()
