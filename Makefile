@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench search-eval constraints clean
+.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench lighthouse search-eval constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,10 +24,10 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-# The checking tools from npm (package.json, pinned in package-lock.json): the W3C Nu HTML checker
+# The checking tools from npm (package.json, pinned in package-lock.json): the W3C Nu HTML checker, Lighthouse
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	@echo "Installing the pinned npm packages into node_modules (the HTML checker)..."
+	@echo "Installing the pinned npm packages into node_modules (the HTML checker, Lighthouse)..."
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
@@ -77,6 +77,11 @@ search-eval: site ## How well search answers tests/search/queries.yml (hit@1, hi
 
 bench: setup ## Measure build, serve and page weight; prints a table, writes bench/results/bench.json (BENCH=--quick: 2 min)
 	$(BIN)/python bench/run.py $(BENCH)
+
+LIGHTHOUSE ?=
+lighthouse: site ## Lighthouse (mobile, 3 runs a page) on each kind of page of site/, served with gzip (LIGHTHOUSE="--runs 1")
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
+	$(BIN)/python bench/lighthouse.py --site site $(LIGHTHOUSE)
 
 constraints: ## Re-pin every transitive package after changing requirements.txt
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin

@@ -11,8 +11,13 @@ Prints a table and writes every figure to ``bench/results/bench.json``:
 - how long ``mkdocs serve`` takes to show a one-line edit of a YAML file;
 - the search at every size: its index on disk, what a visit's six searches fetch (gzip), and
   the time from a query in the box to its results in Chromium;
-- the weight of the home page, a standard's page and the self-assessment page: HTML, CSS and
-  JS, raw and gzip-compressed, and everything Chromium fetches for a first view.
+- the weight of each kind of page (home, a standard, a level, the self-assessment, the language
+  checker, a briefing): HTML, CSS and JS, raw and gzip-compressed, and everything Chromium
+  fetches for a first view, against the budget (a standard's page at most 100 KB gzip);
+- Lighthouse (bench/lighthouse.py, npm lighthouse with Debian's Chromium) on the same pages of
+  the default site served with gzip, three runs each: the medians of performance, total
+  blocking time, LCP and accessibility, and the audits that cost points (``--lighthouse-runs``;
+  0 skips it, as ``--stub-pdfs`` does unless it is given).
 
 Every build runs in a fresh process on a copy of the project in a temporary folder, so the real
 checkout, its site/ and its .cache/ are never touched. Options: ``--quick`` (default and 10x,
@@ -44,6 +49,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import lighthouse  # noqa: E402  (bench/lighthouse.py: Lighthouse on the site served compressed)
 import synth  # noqa: E402
 import support  # noqa: E402  (tests/support.py: the copy of the project and mkdocs serve, as the tests make them)
 
@@ -68,7 +74,9 @@ TARGETS = {
     "serve_rebuild_seconds": 1.5,
     "search_download_gzip_bytes": 300_000,  # what a reader fetches for a visit's searches
     "search_results_ms": 300,  # from a query in the box to its results shown
-    "standard_first_view_gzip_bytes": 250_000,
+    "standard_first_view_gzip_bytes": 100_000,  # a first view of a standard's page, everything fetched, gzip
+    "lighthouse_points_short": 1,  # Lighthouse mobile performance at least 99 on every kind of page (median)
+    "lighthouse_tbt_ms": 50,  # total blocking time (median), every kind of page
 }
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PDFS_PENDING = "changed PDFs are being drawn"  # what macros/adapter/plugin.py and downloads/pdf.py log under mkdocs serve
@@ -488,9 +496,7 @@ def search_figures(site: Path) -> dict:
 
 
 def sizes(site: Path) -> dict:
-    assessment = json.loads((site / "assets" / "data" / "assessment.json").read_text())
-    standard = assessment["standards"][0]["url"]
-    pages = {"home": "", "standard": standard, "assessment": "assessment/"}
+    pages = lighthouse.pages_of(site)  # one of each kind: home, standard, level, assessment, language checker, briefing
     return {
         "search": search_figures(site),
         "pages": {name: page_weight(site, rel) for name, rel in pages.items()},
@@ -584,7 +590,7 @@ def report(result: dict) -> str:
             f"{kb(f['download_gzip'])} in {f['download_files']} files (gzip); query to results: first {f['first_ms']:.0f} ms "
             f"(Pagefind loading), then median {f['then_median_ms']:.0f} ms, slowest {f['max_ms']:.0f} ms"
         )
-    rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests"]]
+    rows = [["page", "HTML", "CSS", "JS", "total (gzip)", "first view, all requests (gzip)", "requests", "budget"]]
     for name, w in z["pages"].items():
         fv = z["first_view"].get(name, {}) if isinstance(z["first_view"], dict) else {}
         rows.append(
@@ -596,9 +602,12 @@ def report(result: dict) -> str:
                 f"{kb(w['total_bytes'])} ({kb(w['total_gzip'])})",
                 f"{kb(fv.get('bytes'))} ({kb(fv.get('gzip'))})",
                 str(fv.get("requests", "n/a")),
+                f"{kb(TARGETS['standard_first_view_gzip_bytes'])}: {'met' if fv.get('gzip', 1e12) <= TARGETS['standard_first_view_gzip_bytes'] else 'OVER'}",
             ]
         )
     out.append(table(rows))
+    if result.get("lighthouse"):
+        out.append(lighthouse.report(result["lighthouse"]))
     rows = [["target", "limit", "measured", "met"]]
     for t in result["targets"]:
         rows.append(
@@ -665,6 +674,18 @@ def targets(result: dict) -> list[dict]:
         TARGETS["standard_first_view_gzip_bytes"],
         fv.get("standard", {}).get("gzip") if isinstance(fv, dict) else None,
     )
+    lh = result.get("lighthouse") or {}
+    medians = [p["median"] for p in lh.get("pages", {}).values()]
+    add(
+        "Lighthouse performance, points short of 100, worst page (median of runs)",
+        TARGETS["lighthouse_points_short"],
+        max(100 - m["performance"] for m in medians) if medians else None,
+    )
+    add(
+        "Lighthouse total blocking time, worst page (median of runs, ms)",
+        TARGETS["lighthouse_tbt_ms"],
+        max(m["total_blocking_time_ms"] for m in medians) if medians else None,
+    )
     return out
 
 
@@ -680,6 +701,9 @@ def main(argv: list[str] | None = None) -> dict:
         "--repeats", type=int, help="runs of each build, the fastest kept (default: 3 at 1x, 2 at 10x, 1 at 100x)"
     )
     parser.add_argument("--project", help="measure this copy of the project instead of the checkout (its bench/ is not used)")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, help="Lighthouse runs per page on the default site (default 3; 0 with --stub-pdfs)"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and say where it is")
     args = parser.parse_args(argv)
     scales = [int(x) for x in args.sizes.split(",")] if args.sizes else ([1, 10] if args.quick else [1, 10, 100])
@@ -713,6 +737,10 @@ def main(argv: list[str] | None = None) -> dict:
         ]
         log("page weights")
         result["sizes_default"] = sizes(Path(result["sizes"][0]["site_dir"]))
+        runs = args.lighthouse_runs if args.lighthouse_runs is not None else (0 if args.stub_pdfs else lighthouse.RUNS)
+        if runs:
+            log(f"Lighthouse, {runs} runs of each kind of page")
+            result["lighthouse"] = lighthouse.measure(Path(result["sizes"][0]["site_dir"]), runs=runs, log=log)
         log("search at the larger sizes")
         result["search_at_scale"] = {str(r["scale"]): search_figures(Path(r["site_dir"])) for r in result["sizes"][1:]}
         result["serve"] = measure_serve(work, edits, log) if edits else None
