@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.web.minify import minify_site, minify_text
+from macros.web.minify import minify_site, minify_text, trim_palette
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "overrides"
@@ -59,8 +59,41 @@ def test_theme_files_are_left_as_material_ships_them(site_dir):
     theme = Path(material.__file__).parent / "templates" / "assets"
     for name in ("stylesheets", "javascripts"):
         for shipped in (theme / name).glob("*.min.*"):
-            if shipped.suffix in (".css", ".js"):
+            if shipped.suffix in (".css", ".js") and not shipped.name.startswith("palette."):
                 assert (site_dir / "assets" / name / shipped.name).read_bytes() == shipped.read_bytes(), shipped.name
+
+
+def test_the_palette_keeps_the_colours_and_schemes_the_site_uses_only(site_dir):
+    import material
+
+    (shipped,) = (Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("palette.*.min.css")
+    built = (site_dir / "assets" / "stylesheets" / shipped.name).read_text(encoding="utf-8")
+    original = shipped.read_text(encoding="utf-8")
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    used = set(re.findall(r'data-md-color-(?:primary|accent)="([\w-]+)"', home))
+    assert used == {"indigo"}  # mkdocs.yml's palette: indigo for both, in both schemes
+    named = set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", built))
+    assert named == {"indigo"}, named
+    assert {"red", "teal", "black", "white"} <= set(re.findall(r"data-md-color-(?:primary|accent)=([\w-]+)", original))
+    assert len(built) < len(original) / 2
+    # the dark scheme and its switch are whole: every declaration of the slate rules is kept
+    for declaration in (
+        "color-scheme:dark",
+        "--md-default-bg-color:hsla(var(--md-hue), 15%, 14%, 1)",
+        "[data-md-color-switching]",
+    ):
+        assert declaration in built and declaration in original
+
+
+def test_the_palette_is_left_whole_when_no_colour_is_known():
+    css = "[data-md-color-primary=red]{--a:1}[data-md-color-primary=indigo]{--a:2}"
+    assert trim_palette(css, {"primary": set(), "accent": set()}) == css
+    assert trim_palette(css, {"primary": {"indigo"}, "accent": set()}) == "[data-md-color-primary=indigo]{--a:2}"
+    mixed = "@media screen{[data-md-color-primary=red] a,[data-md-color-accent=indigo] b{x:y}}"
+    assert (
+        trim_palette(mixed, {"primary": {"indigo"}, "accent": {"indigo"}})
+        == "@media screen{[data-md-color-accent=indigo] b{x:y}}"
+    )
 
 
 JS = r"""
