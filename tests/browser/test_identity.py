@@ -63,7 +63,7 @@ def test_the_publisher_has_a_mark_in_the_header_and_a_name_in_the_footer(page):
     # the footer's links lead to the pages about the guide, contact among them
     page.goto("")
     links = page.locator(".pg-footer-links a").all_inner_texts()
-    for wanted in ("About the guide", "Accessibility", "Evidence", "Contact", "Staying safe and privacy", "What has changed"):
+    for wanted in ("About the guide", "Accessibility", "Evidence", "Contact", "Licence and reuse", "Staying safe and privacy", "What has changed"):
         assert wanted in links, f"the footer has no link to {wanted}: {links}"
 
 
@@ -75,3 +75,16 @@ def test_the_colour_scheme_switch_works_on_a_phone(page):
     switch.click()  # a real click at its place on screen: nothing may lie over it
     after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert before != after
+
+
+def test_every_footer_link_leads_to_a_page_and_its_section(page):
+    page.goto("")
+    hrefs = page.locator(".md-footer-meta a").evaluate_all("as => as.map(a => a.href)")
+    assert len(hrefs) >= 8
+    for href in hrefs:
+        page.goto("about:blank")  # a full load each time, not a jump within the page
+        response = page.goto(href)
+        assert response.ok, href
+        if "#" in href:
+            anchor = href.split("#", 1)[1]
+            assert page.locator(f"[id='{anchor}']").count() == 1, f"{href}: no section {anchor}"
