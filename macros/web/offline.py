@@ -197,8 +197,8 @@ def _to_file(url: str) -> str:
         return url
     path, sep, rest = url.partition("#")
     path, qsep, query = path.partition("?")
-    if path in (".", "..") or path.endswith("/"):
-        path = (path + "/" if not path.endswith("/") else path) + "index.html"
+    if path.rsplit("/", 1)[-1] in (".", "..") or path.endswith("/"):  # "../.." too (Material's logo link)
+        path = (path if path.endswith("/") else path + "/") + "index.html"
     return path + (qsep + query if qsep else "") + (sep + rest if sep else "")
 
 
