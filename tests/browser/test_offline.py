@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros.web import offline
@@ -171,6 +172,7 @@ def test_the_offline_page_states_what_is_stored_and_removes_it(reader, site_dir)
     page.reload()
     status = page.locator("[data-pg-offline-status]")
     expect(status).to_have_text("The guide is stored in this browser on this device.")
+    assert status.get_attribute("role") == "status"  # what the buttons did is announced
     # the figures are what this browser holds, counted here
     held = page.evaluate(
         """async () => {
@@ -242,6 +244,12 @@ def test_a_new_version_reaches_a_reader_who_had_the_old_one(browser, own_site):
     expect(news).to_contain_text("A newer version of this guide is ready.", timeout=30000)
     assert news.get_attribute("role") == "status"
     assert page.locator("#pg-test-new").count() == 0  # the old version until the reader chooses
+    # after quick exit in the tab order, and axe finds nothing in the message
+    order = page.evaluate("""() => [...document.querySelectorAll('a[href], button')].filter(e => e.offsetParent !== null)
+                                     .map(e => e.matches('[data-pg-exit-button]') ? 'exit' : e.matches('[data-pg-offline-update]') ? 'update' : '')""")
+    assert order.index("exit") < order.index("update")
+    found = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})
+    assert found.response["violations"] == [], found.generate_report()
     page.click("[data-pg-offline-update]")
     expect(page.locator("#pg-test-new")).to_have_text("Published since.", timeout=30000)
     context.set_offline(True)

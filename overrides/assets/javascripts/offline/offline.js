@@ -3,8 +3,8 @@
  * On every page served over http(s): registers the service worker the build publishes at the
  * site's root (sw.js, from offline/sw.js), unless the reader removed the stored copy and asked
  * for it not to be stored again on this device (the choice is kept in this browser).
- * When a newer version of the guide has been published and stored, a status region at the top
- * of the page says so, with a button to switch to it; nothing moves until the reader chooses.
+ * When a newer version of the guide has been published and stored, a status region below the
+ * header says so, with a button to switch to it; nothing moves until the reader chooses.
  *
  * On /offline/ (the elements marked data-pg-offline-*): says whether the guide is stored in this
  * browser, and its buttons remove it (every cache of the guide deleted, the worker
@@ -32,7 +32,10 @@
 
   function makeRegion() {
     region = el("div", { role: "status", class: "pg-offline-news", "data-pg-offline-news": "" });
-    document.body.insertBefore(region, document.body.firstChild);
+    // below the header: the skip link and quick exit stay the first things the Tab key reaches
+    var header = document.querySelector("header.md-header");
+    if (header && header.parentNode) header.parentNode.insertBefore(region, header.nextSibling);
+    else document.body.appendChild(region);
   }
 
   function turnedOff() {
@@ -55,7 +58,8 @@
   /** Say that a newer version is ready, with a button that switches to it. */
   function offerUpdate(worker) {
     if (!region || region.querySelector("button")) return;
-    var inner = el("div", { class: "md-banner__inner md-grid md-typeset" });
+    // Material's own styles: a note (admonition) in the page's grid, in the theme's colours
+    var inner = el("div", { class: "admonition info" });
     var words = el("p", {}, "A newer version of this guide is ready. ");
     var button = el("button", { type: "button", class: "md-button", "data-pg-offline-update": "" }, "Show the newer version");
     button.addEventListener("click", function () {
@@ -64,7 +68,7 @@
     });
     words.appendChild(button);
     inner.appendChild(words);
-    region.className = "pg-offline-news md-banner";
+    region.className = "pg-offline-news md-grid md-typeset";
     region.appendChild(inner);
   }
 

@@ -1,7 +1,7 @@
 """The offline copy on disk: sw.js lists every file of the site with the hash of its bytes; the
 zip holds every page, its links open from a folder, it runs no ES module and its data files are
 data only; the joiner of the folder copy's scripts refuses what it cannot read, by file and line.
-(In Chromium: tests/browser/test_offline.py.)"""
+(In Chromium: tests/browser/test_offline.py; this file has another name, as pytest imports both by their names.)"""
 
 from __future__ import annotations
 
