@@ -1,7 +1,8 @@
 """The language checker: one matcher from the language guide, on the command line and in the build.
 
-The labelled sentences in tests/fixtures/lint/sentences.txt measure it (precision and recall,
-both at least 0.95); the context rules are tested with sentences that must and must not match;
+The labelled corpus in tests/language/corpus.txt measures it (precision and recall, overall and
+per entry, with tests/language/evaluate.py; both at least 0.95); the context rules are tested
+with sentences that must and must not match;
 the command line is run as a user runs it, on .txt, .md and real .docx files.
 """
 
@@ -24,19 +25,13 @@ from support import copy_minimal
 from macros.language import checker as lint
 from macros.data.load import GuideError, load_guide
 
-SENTENCES = ROOT / "tests" / "fixtures" / "lint" / "sentences.txt"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+sys.path.insert(0, str(ROOT / "tests" / "language"))
+import evaluate  # noqa: E402 - tests/language/evaluate.py, the corpus report
 
 
 def labelled() -> list[tuple[set[str], str]]:
-    out = []
-    for raw in SENTENCES.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        expected, sentence = raw.split(" | ", 1)
-        ids = set() if expected.strip() == "-" else {x.strip() for x in expected.split(",")}
-        out.append((ids, sentence.replace("\\n", "\n")))
-    return out
+    return [(set(ids), sentence) for _, ids, sentence in evaluate.read_corpus()]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +50,7 @@ def test_labelled_sentences_precision_and_recall(matcher, guide):
     items = labelled()
     positives = [s for ids, s in items if ids]
     negatives = [s for ids, s in items if not ids]
-    assert len(items) >= 60 and len(positives) >= 30 and len(negatives) >= 20
+    assert len(items) >= 400 and len(positives) >= 200 and len(negatives) >= 150
     known = {e.id for e in guide.language}
     tp = fp = fn = 0
     wrong = []
@@ -81,6 +76,85 @@ def test_labelled_sentences_precision_and_recall(matcher, guide):
 def test_every_entry_is_exercised_by_the_labelled_set(guide):
     expected = set().union(*(ids for ids, _ in labelled()))
     assert {e.id for e in guide.language} <= expected
+
+
+def test_the_corpus_report_overall_and_per_entry(guide, matcher):
+    """tests/language/evaluate.py, as make lint-eval runs it: the figures add up to the corpus."""
+    corpus = evaluate.read_corpus()
+    report = evaluate.evaluate(lambda t: rule_ids(matcher, t), corpus, {e.id for e in guide.language})
+    assert not report.unknown
+    assert report.overall.precision >= 0.95 and report.overall.recall >= 0.95, report.wrong
+    assert report.negatives >= 150 and report.sentences == len(corpus)
+    assert sum(s.tp for s in report.per_entry.values()) == report.overall.tp
+    assert sum(s.fn for s in report.per_entry.values()) == report.overall.fn
+    # every entry is found in the corpus at least once, and never mostly wrongly
+    for rid, score in report.per_entry.items():
+        assert score.tp >= 1, rid
+        assert score.precision >= 0.5, (rid, report.wrong)
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "language" / "evaluate.py")], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert f"{report.sentences} sentences" in out.stdout and "L-PUTTING-AT-RISK" in out.stdout
+
+
+def test_the_guide_has_sixty_entries_on_parents_and_on_children(guide):
+    about = [e.about or "parents" for e in guide.language]
+    assert len(guide.language) >= 60
+    assert about.count("children") >= 20 and about.count("parents") >= 30
+    new_sources = {"SRC-LANGUAGE-GUIDE-2024", "SRC-LANGUAGE-CE-2022", "SRC-CSW-LANGUAGE", "SRC-VSCP-TERMS", "SRC-NYSCP-LANGUAGE"}
+    assert new_sources <= {e.source.id for e in guide.language}
+    for e in guide.language:
+        assert e.source.id and e.say_instead and e.how_it_lands
+
+
+def test_every_say_instead_and_explanation_passes_the_checker(guide, matcher):
+    """The site's own words of advice pass: what to say instead is never a phrase to avoid."""
+    for e in guide.language:
+        for text in (*e.say_instead, e.how_it_lands, e.why_it_harms):
+            assert not matcher.find(text), (e.id, text, [f.text for f in matcher.find(text)])
+
+
+@pytest.mark.parametrize(
+    ("rid", "said_of_a_person", "said_of_something_else"),
+    [
+        ("L-HARD-TO-REACH", "Mum is hard to reach.", "The top shelf is hard to reach."),
+        ("L-HARD-TO-REACH", "They are a hard to reach family.", "They live in a hard to reach area."),
+        ("L-COLLUDING", "Nan colluded with the men.", "The grooming gang colluded to move the children."),
+        ("L-HOSTILE", "At the meeting, dad was hostile.", "Dad said the meeting was hostile."),
+        ("L-CHAOTIC", "After the meeting mum was chaotic.", "The meeting with mum was chaotic."),
+        ("L-AGGRESSIVE", "Described as an aggressive parent.", "The exploiters are aggressive."),
+        ("L-CONTROLLING", "Staff see dad as controlling.", "The men are controlling them."),
+        ("L-NOT-PROTECTIVE", "Mum isn't protective.", "Police were not protective of her privacy."),
+        ("L-FAILED-TO-PROTECT", "There was a failure to protect by the mother.", "We failed to protect him."),
+    ],
+)
+def test_a_phrase_counts_only_when_said_of_a_person(matcher, rid, said_of_a_person, said_of_something_else):
+    assert rid in rule_ids(matcher, said_of_a_person)
+    assert rid not in rule_ids(matcher, said_of_something_else)
+
+
+def test_word_lists_are_what_tell_a_person_from_a_thing(guide, matcher):
+    """Negative control: without its said_of/not_said_of lists an entry finds things too."""
+    bare = tuple(replace(e, said_of=(), not_said_of=()) for e in guide.language)
+    unruled = lint.Matcher(lint.compile_rules(bare))
+    for rid, sentence in [("L-HARD-TO-REACH", "The top shelf is hard to reach."), ("L-HOSTILE", "The males were hostile to officers.")]:
+        assert rid not in rule_ids(matcher, sentence)
+        assert rid in rule_ids(unruled, sentence)
+
+
+@pytest.mark.parametrize(
+    ("rid", "forms"),
+    [
+        ("L-NON-COMPLIANT", ["non-compliant", "non compliant", "noncompliant", "Non-\ncompliant", "non-compliance"]),
+        ("L-DISENGAGED", ["disengaged", "disengaging", "disengages", "not engaging", "didn't engage", "has not engaged"]),
+        ("L-NOT-PROTECTIVE", ["not protective", "isn't protective", "wasn\u2019t protective", "unable to protect", "lacks the capacity to safeguard"]),
+        ("L-PUTTING-AT-RISK", ["putting herself at risk", "put himself at risk", "puts themselves in danger", "placing herself at significant risk"]),
+        ("L-UNCOOPERATIVE", ["uncooperative", "un-cooperative", "non-cooperative", "refused to co-operate"]),
+    ],
+)
+def test_inflections_hyphens_and_negations(matcher, rid, forms):
+    for form in forms:
+        text = "Ms Reid " + form + "."
+        assert rid in rule_ids(matcher, text), text
 
 
 def test_language_guide_covers_the_sources_lists(guide):
@@ -181,7 +255,7 @@ def test_context_rules_are_what_keeps_the_other_meanings_out(guide, matcher):
         "L-FAILED-TO-PROTECT": "Services failed to protect Jacob.",
         "L-CONTROLLING": "Coercive and controlling behaviour by the gang was recorded.",
     }
-    bare = tuple(replace(e, not_before=(), not_after=()) for e in guide.language)
+    bare = tuple(replace(e, not_before=(), not_after=(), said_of=(), not_said_of=()) for e in guide.language)
     unruled = lint.Matcher(lint.compile_rules(bare))
     for rid, sentence in cases.items():
         assert rid not in rule_ids(matcher, sentence)
@@ -229,7 +303,9 @@ def test_markdown_markers_misused_are_reported(matcher):
 
 
 def test_yaml_exemptions_by_kind_flag_and_comment():
-    assert lint.exempt_field("language", "how_it_lands", False, "")
+    assert lint.exempt_field("language", "variants", False, "") and lint.exempt_field("language", "example", False, "")
+    assert not lint.exempt_field("language", "how_it_lands", False, "") and not lint.exempt_field("language", "say_instead", False, "")
+    assert lint.exempt_field("word_list", "words", False, "") and lint.exempt_field("standard", "id", False, "")
     assert lint.exempt_field("quote", "text", False, "")
     assert not lint.exempt_field("quote", "provenance", False, "")
     assert lint.exempt_field("finding", "text", True, "")

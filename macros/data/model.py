@@ -22,7 +22,7 @@ from . import fields as f
 from .fields import CODE, LOWER_ID, SNAKE_ID, VERSION, Origin
 from .translations import Text, Translations
 
-SOURCE_KINDS = ("article", "slides", "statement", "report", "review", "update")
+SOURCE_KINDS = ("article", "slides", "statement", "report", "review", "update", "guidance")
 TITLE = 160  # characters: a title longer than this is a sentence, and breaks headers and sheets
 
 
@@ -147,9 +147,28 @@ class Quote:
     origin: Origin = f.origin()
 
 
-@f.record("language", label="language entry", file="language.yml", collection="language", help="A phrase that blames parents, with what to say instead.")
+@f.record(
+    "word_list",
+    label="language word list",
+    file="language-words.yml",
+    collection="word_lists",
+    optional=True,
+    help="Words for whom or what a phrase is said of, named once for the language guide's entries.",
+)
+class WordList:
+    id: str = f.ident(example="W-PEOPLE")
+    description: str = f.text("What the words stand for, e.g. parents, carers, children and the words for them.")
+    words: tuple[str, ...] = f.forms("The words, in the language checker's form syntax: (a|b) means a or b, [a] means a or nothing.")
+    origin: Origin = f.origin()
+
+
+LANGUAGE_ABOUT = ("parents", "children")
+
+
+@f.record("language", label="language entry", file="language.yml", collection="language", help="A phrase that blames parents or exploited children, with what to say instead.")
 class LanguageEntry:
     id: str = f.ident()
+    about: str | None = f.choice(LANGUAGE_ABOUT, "Whom the phrase blames: parents (and carers), the default, or exploited children and young people.", required=False)
     phrase: str = f.forms("The phrase to avoid.", plain=True)
     variants: tuple[str, ...] = f.forms(
         "Other forms that mean the same, shown on the guide page and found by the language checker.", required=False
@@ -161,7 +180,16 @@ class LanguageEntry:
     not_after: tuple[str, ...] = f.forms(
         "Context rule: not a finding when the text just after the phrase starts with one of these forms.", required=False
     )
-    label: str = f.text("The label the phrase puts on parents.")
+    said_of: tuple[WordList, ...] = f.ref_list(
+        "word_list",
+        "Context rule: a finding only when the phrase is said of these (the nearest such word in its clause, or the word just after it); "
+        "when neither these nor not_said_of words are near, it is a finding.",
+        required=False,
+    )
+    not_said_of: tuple[WordList, ...] = f.ref_list(
+        "word_list", "Context rule: not a finding when the phrase is said of these (a service, place, object or perpetrator).", required=False
+    )
+    label: str = f.text("The label the phrase puts on parents or on the child.")
     example: str | None = f.text("The professional's words as the source gives them, verbatim.", required=False)
     how_it_lands: str = f.text("How a parent hears it.")
     why_it_harms: str = f.text()
@@ -267,7 +295,7 @@ class UiString:
 
 # Every record kind, in the order the loader reads their files and builds them.
 KINDS: tuple[type, ...] = (
-    Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, LanguageEntry, GlossaryEntry, Standard, Retired,
+    Meta, Rating, Level, Theme, Source, Finding, KeyLearning, Principle, Outcome, Quote, WordList, LanguageEntry, GlossaryEntry, Standard, Retired,
     SupportOrganisation, UiString,
 )  # fmt: skip
 
@@ -310,6 +338,7 @@ class Guide:
     language: tuple[LanguageEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
     retired: tuple[Retired, ...] = ()
+    word_lists: tuple[WordList, ...] = ()
     support: tuple[SupportOrganisation, ...] = ()
     ui: tuple[UiString, ...] = ()
     # the translations of the records' text (standards/cy/), and what state each is in

@@ -55,15 +55,36 @@ SUFFIXES = (".txt", ".md", ".docx")  # what a folder given to the command line s
 MARK_OPEN = "<!-- language-check: quoted -->"
 MARK_CLOSE = "<!-- /language-check -->"
 YAML_MARK = "# language-check: quoted"
+# a language-guide entry's own prose, checked like any text: what to say instead must pass
+LANGUAGE_PROSE = ("say_instead", "how_it_lands", "why_it_harms")
 
 
 # --- rules and findings ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class Context:
+    """Whom a phrase is said of: the said_of and not_said_of word lists of an entry, compiled.
+
+    ``after`` is tried first, just after the match (the word a phrase describes: "chaotic
+    household", "hard to reach areas"; never a pronoun, which is the object of a verb:
+    "controlling them"); then the last of ``before``'s matches in the clause
+    before the match (from the last of ``BOUNDARIES``), leaving out words that follow a
+    preposition ("the meeting with mum"), and where "described as" (or "seen as", "presents
+    as") is the last, the phrase is said of the person described. In ``before`` group 1 is the
+    preposition, 2 a said_of word, 3 a not_said_of word and 4 "described as"; in ``after``, 1 is
+    "by" (the agent: "a failure to protect by the mother", which counts only for a said_of
+    word), 2 a said_of word and 3 a not_said_of word."""
+
+    before: str  # regex source, searched (all matches) in the clause before the phrase
+    after: str  # regex source, matched exactly where the phrase ends
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     phrase: str
+    about: str
     label: str
     how_it_lands: str
     why_it_harms: str
@@ -71,40 +92,98 @@ class Rule:
     pattern: str  # regex source for the match itself
     not_before: str | None  # regex source, tested against the text before the match
     not_after: str | None  # regex source, tested against the text after the match
+    context: Context | None = None  # whom it must (not) be said of
+
+
+BOUNDARIES = ".!?;"  # where a clause ends (characters, not a regex); a line break does not: Markdown wraps its lines
+NEVER = "(?!)"
+# a word the phrase is not said of when it follows one of these ("mum was hostile at the meeting")
+PREPOSITION = (
+    "(?:with|to|for|by|about|from|towards|toward|at|of|on|in|into|against|around|near|after|before|"
+    "during|since|following|until|than|like|between|among|amongst|without|via|through|outside|inside)"
+)
+# "school describe him as", "mum presents as": what follows is said of the person described
+DESCRIBED = (
+    f"(?:described|describes|describe|describing|seen|sees|see|saw|viewed|views|view|regarded|regards|perceived|"
+    f"perceives|presents|presented|presenting|labelled|labeled|comes across|came across|coming across)"
+    f"(?:{SEP}(?:her|him|them|herself|himself|themselves))?{SEP}as"
+)
+PRONOUN = "(?:she|he|they|her|him|them|it|we|us|you|me)"  # never what the word just after a phrase describes
+DETERMINER = "(?:the|a|an|her|his|their|our|my|your|its|this|that|these|those|some|other|another|any)"
+
+
+def _words(lists) -> str:
+    forms = [w for lst in lists for w in lst.words]
+    return alternation(forms) if forms else NEVER
+
+
+def context_of(e: m.LanguageEntry) -> Context | None:
+    """The compiled context rule of an entry, or None when it names no word lists."""
+    if not e.said_of and not e.not_said_of:
+        return None
+    who = f"(?:({_words(e.said_of)})|({_words(e.not_said_of)}))"
+    return Context(
+        before=f"{START}(?:(?:({PREPOSITION}){SEP}(?:{DETERMINER}{SEP})?)?{who}|({DESCRIBED})){END}",
+        after=f"{SEP}(?:(by){SEP}(?:{DETERMINER}{SEP})?)?(?!{PRONOUN}{END}){who}{END}",
+    )
+
+
+def _not_before(forms) -> str | None:
+    """Forms that may not end just before the phrase; one starting with an apostrophe ("'s")
+    follows a word directly ("Sam's mum"), so it has no word boundary before it."""
+    if not forms:
+        return None
+    joined = [f"{START}{compile_form(f)}" if f.strip()[:1] not in "'\u2019" else compile_form(f) for f in forms]
+    return "(?:" + "|".join(sorted(set(joined), key=lambda x: (-len(x), x))) + f"){SEP}$"
 
 
 def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
     rules = []
     for e in language:
         forms = [e.phrase, *e.variants, *e.match]
-        before = e.not_before
         after = e.not_after
         rules.append(
             Rule(
                 id=e.id,
                 phrase=e.phrase,
+                about=e.about or "parents",
                 label=e.label,
                 how_it_lands=e.how_it_lands,
                 why_it_harms=e.why_it_harms,
                 say_instead=tuple(e.say_instead),
                 pattern=f"{START}{alternation(forms)}{END}",
-                not_before=f"{START}{alternation(before)}{SEP}$" if before else None,
-                not_after=f"^{SEP}{alternation(after)}{END}" if after else None,
+                not_before=_not_before(e.not_before),
+                not_after=f"{SEP}{alternation(after)}{END}" if after else None,
+                context=context_of(e),
             )
         )
     return tuple(rules)
 
 
+def clause_start(text: str, offset: int) -> int:
+    """Where the clause holding ``offset`` starts: after the last of BOUNDARIES before it."""
+    return max(text.rfind(c, 0, offset) for c in BOUNDARIES) + 1
+
+
 def patterns_json(guide: m.Guide) -> dict:
-    """What the browser needs: the compiled rules, with their explanations."""
+    """What the browser needs: the compiled rules, with their explanations, prepared here at
+    build time so that the page only hands each source to RegExp. Entries that name the same
+    word lists share one context, listed once."""
     rules = compile_rules(guide.language)
+    contexts: list[Context] = []
+    for r in rules:
+        if r.context is not None and r.context not in contexts:
+            contexts.append(r.context)
     return {
         "version": guide.meta.version,
         "flags": JS_FLAGS,
+        "boundaries": BOUNDARIES,
+        "contexts": [{"before": c.before, "after": c.after} for c in contexts],
         "rules": [
             {
                 "id": r.id,
                 "phrase": r.phrase,
+                "about": r.about,
                 "label": r.label,
                 "how_it_lands": r.how_it_lands,
                 "why_it_harms": r.why_it_harms,
@@ -112,6 +191,7 @@ def patterns_json(guide: m.Guide) -> dict:
                 "pattern": r.pattern,
                 "not_before": r.not_before,
                 "not_after": r.not_after,
+                "context": contexts.index(r.context) if r.context is not None else None,
             }
             for r in rules
         ],
@@ -160,12 +240,17 @@ class Matcher:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
+        contexts: dict[Context, tuple[re.Pattern, re.Pattern]] = {}
+        for r in rules:
+            if r.context is not None and r.context not in contexts:
+                contexts[r.context] = (re.compile(r.context.before, FLAGS), re.compile(r.context.after, FLAGS))
         self._compiled = [
             (
                 r,
                 re.compile(r.pattern, FLAGS),
                 re.compile(r.not_before, FLAGS) if r.not_before else None,
                 re.compile(r.not_after, FLAGS) if r.not_after else None,
+                contexts.get(r.context),
             )
             for r in rules
         ]
@@ -177,12 +262,14 @@ class Matcher:
     def spans(self, text: str) -> list[tuple[int, int, Rule]]:
         """(start, end, rule) of every finding, in order, without overlaps."""
         found = []
-        for order, (rule, rx, before, after) in enumerate(self._compiled):
+        for order, (rule, rx, before, after, context) in enumerate(self._compiled):
             for mt in rx.finditer(text):
                 s, e = mt.span()
-                if before is not None and before.search(text[:s]):
+                if before is not None and before.search(text[clause_start(text, s) : s]):
                     continue
-                if after is not None and after.match(text[e:]):
+                if after is not None and after.match(text, e):
+                    continue
+                if context is not None and not said_of_a_person(context, text, s, e):
                     continue
                 found.append((s, -(e - s), order, e, rule))
         found.sort(key=lambda t: t[:3])
@@ -201,6 +288,21 @@ class Matcher:
             line, col = position(text, s)
             out.append(Finding(path, line, col, text[s:e], rule, start=s, end=e))
         return out
+
+
+def said_of_a_person(context: tuple[re.Pattern, re.Pattern], text: str, s: int, e: int) -> bool:
+    """Whether the phrase at text[s:e] counts, by its context rule (see :class:`Context`):
+    the word just after it decides, else the last word of the lists in its clause before it
+    that does not follow a preposition; with neither, it counts."""
+    before, after = context
+    mt = after.match(text, e)
+    if mt is not None and (mt.group(1) is None or mt.group(2) is not None):
+        return mt.group(2) is not None
+    last = None
+    for mt in before.finditer(text[clause_start(text, s) : s]):
+        if mt.group(1) is None:
+            last = mt
+    return last is None or last.group(3) is None
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -318,7 +420,9 @@ def lint_file(path: Path, matcher: Matcher, shown: str | None = None) -> list[Fi
 
 def exempt_field(kind: str, field: str, quoted: bool, key_line_text: str) -> bool:
     """The rule for standards/: quotations on purpose, by kind or flag or visible comment."""
-    if kind == "language":
+    if kind == "language":  # it lists the phrases; what it says of them, and instead, must pass
+        return field not in LANGUAGE_PROSE
+    if kind == "word_list" or field == "id":  # the words themselves; IDs are not prose
         return True
     if kind == "quote" and field == "text":
         return True

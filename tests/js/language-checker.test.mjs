@@ -12,11 +12,12 @@ const rule = (id, pattern, more = {}) => ({ id, pattern, label: id.slice(2), phr
 
 const RULES = {
   flags: "i",
+  boundaries: ".!?;",
   rules: [
     rule("L-HARD", "(?<![A-Za-z0-9_])hard[ -]?to[ -]?reach(?![A-Za-z0-9_])", {
       label: "Hard to reach",
       not_before: "(?:service|phone)\\s+(?:is\\s+)?$",
-      not_after: "^\\s+for\\s+(?:her|them)",
+      not_after: "\\s+for\\s+(?:her|them)", // matched where the phrase ends (sticky), as Python's match(text, end)
     }),
     rule("L-REACH", "to reach"),
     rule("L-NOT-ENGAGING", "not engaging"),
@@ -75,4 +76,30 @@ test("what the status line says", () => {
   assert.equal(match.summary([]), "No phrases from the language guide were found.");
   assert.equal(match.summary([hard]), "1 phrase found. The first is \u201chard to reach\u201d on line 4 (Hard to reach). The list follows your text.");
   assert.equal(match.summary([hard, hard, hard]).slice(0, 17), "3 phrases found. ");
+});
+
+test("a context rule: the word after the phrase, else the last listed word in its clause before it", () => {
+  const data = {
+    flags: "i",
+    boundaries: ".!?;",
+    contexts: [
+      {
+        // group 1 a preposition, 2 a person, 3 a thing, 4 "described as"; after: 1 "by", 2 a person, 3 a thing
+        before: "(?<![A-Za-z0-9_])(?:(?:(with|at)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police))|(described\\s+as))(?![A-Za-z0-9_])",
+        after: "\\s+(?:(by)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police))(?![A-Za-z0-9_])",
+      },
+    ],
+    rules: [rule("L-HARD", "(?<![A-Za-z0-9_])hard to reach(?![A-Za-z0-9_])", { context: 0 }), rule("L-HOSTILE", "hostile", { context: 0 })],
+  };
+  const ids = (text) => match.find(match.compile(data), text).map((f) => f.rule.id);
+  assert.deepEqual(ids("Mum is hard to reach."), ["L-HARD"]);
+  assert.deepEqual(ids("The shelf is hard to reach."), []);
+  assert.deepEqual(ids("The shelf fell. Mum is hard to reach."), ["L-HARD"]); // a new clause
+  assert.deepEqual(ids("A hard to reach family."), ["L-HARD"]); // the word after decides
+  assert.deepEqual(ids("A hard to reach meeting."), []);
+  assert.deepEqual(ids("Mum said the police were hostile."), []); // the nearest word before
+  assert.deepEqual(ids("The meeting with mum was hostile."), []); // not after a preposition
+  assert.deepEqual(ids("At the meeting mum was hostile."), ["L-HOSTILE"]);
+  assert.deepEqual(ids("The police described as hostile."), ["L-HOSTILE"]);
+  assert.deepEqual(ids("Nobody is hard to reach."), ["L-HARD"]); // no listed word: it counts
 });

@@ -1,9 +1,10 @@
 // The language checker page (overrides/language-checker.html): one component bound to
 // #pg-lc, over the matching in language-checker/match.js and the DOM helper in dom.js.
 //
-// The patterns are compiled once, by macros/language/checker.py, from standards/language.yml
-// and read here from assets/data/language.json, so the page, the command line and the build
-// always agree (match.js says how).
+// The patterns are prepared at build time by macros/language/checker.py, from
+// standards/language.yml and standards/language-words.yml, and read here from
+// assets/data/language.json, so the page, the command line and the build always agree
+// (match.js says how). They become RegExp objects at the first check, not when the page opens.
 //
 // Privacy: the only request is for the patterns file on this site. The text typed here is
 // never sent anywhere and never stored; it is only ever set as text, never parsed as HTML.
@@ -23,11 +24,12 @@ class LanguageChecker {
     this.marked = el("pg-lc-marked");
     this.list = el("pg-lc-list");
     this.guideUrl = root.dataset.guide;
-    this.state = { rules: null }; // the compiled patterns, once loaded
+    // the prepared patterns, once loaded, and their RegExp objects, made at the first check
+    this.state = { data: null, rules: null };
 
     this.form.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      if (this.state.rules) this.check();
+      if (this.state.data) this.check();
     });
     el("pg-lc-clear").addEventListener("click", () => this.clear());
   }
@@ -35,7 +37,7 @@ class LanguageChecker {
   async load() {
     try {
       const data = await fetchJSON(this.root.dataset.src);
-      this.state.rules = compile(data);
+      this.state.data = data;
       this.checkButton.disabled = false;
       this.root.dataset.ready = "true";
       this.status.textContent = `Ready: ${data.rules.length} phrases from the language guide.`;
@@ -64,7 +66,7 @@ class LanguageChecker {
       h(
         "dl",
         {},
-        fact("The label it puts on parents", r.label),
+        fact(r.about === "children" ? "The label it puts on the child" : "The label it puts on parents", r.label),
         fact("How it lands", r.how_it_lands),
         fact("Why it harms", r.why_it_harms),
         fact("Say instead", h("ul", {}, r.say_instead.map((s) => h("li", { text: s })))),
@@ -102,6 +104,7 @@ class LanguageChecker {
       this.announce("There is no text to check yet: paste or type some text first.");
       return;
     }
+    if (!this.state.rules) this.state.rules = compile(this.state.data);
     const findings = find(this.state.rules, text);
     this.show(text, findings);
     this.announce(summary(findings));

@@ -1,21 +1,58 @@
 // The language checker's matching, with no DOM: the same steps as Matcher.spans() in
 // macros/language/checker.py, so the page, the command line and the build always agree.
 //   1. every rule's pattern over the whole text (case-insensitive), left to right;
-//   2. a match is dropped when the text before it matches the rule's not_before pattern, or
-//      the text after it matches its not_after pattern;
-//   3. overlapping matches: the one starting first wins, then the longer, then the earlier rule.
+//   2. a match is dropped when the clause before it (from the last of data.boundaries) ends
+//      with the rule's not_before pattern, or the text after it starts with its not_after one;
+//   3. a rule with a context (its entry's said_of and not_said_of word lists) keeps a match
+//      only when the phrase is said of a person: the word just after it decides ("hard to reach
+//      areas"), else the last listed word in the clause before it that does not follow a
+//      preposition ("the meeting with mum"); with neither, the match is kept;
+//   4. overlapping matches: the one starting first wins, then the longer, then the earlier rule.
 // Lines and columns count from 1, in characters (code points), as the command line does.
+// Every pattern arrives ready-made from the build (assets/data/language.json); compile() only
+// hands each source to RegExp, and the page calls it when the first text is checked.
 
-/** The patterns of assets/data/language.json, compiled once. */
+/** The patterns of assets/data/language.json, as RegExp objects. */
 export function compile(data) {
   const flags = data.flags || "i";
-  return data.rules.map((rule, order) => ({
+  const contexts = (data.contexts || []).map((c) => ({
+    before: new RegExp(c.before, `${flags}g`),
+    after: new RegExp(c.after, `${flags}y`),
+  }));
+  const rules = data.rules.map((rule, order) => ({
     rule,
     order,
     rx: new RegExp(rule.pattern, `${flags}g`),
     before: rule.not_before ? new RegExp(rule.not_before, flags) : null,
-    after: rule.not_after ? new RegExp(rule.not_after, flags) : null,
+    after: rule.not_after ? new RegExp(rule.not_after, `${flags}y`) : null,
+    context: rule.context === null || rule.context === undefined ? null : contexts[rule.context],
   }));
+  return { rules, boundaries: Array.from(data.boundaries || "") };
+}
+
+/** Where the clause holding offset starts: after the last boundary character before it. */
+export function clauseStart(boundaries, text, offset) {
+  let at = -1;
+  for (const b of boundaries) at = Math.max(at, offset > 0 ? text.lastIndexOf(b, offset - 1) : -1);
+  return at + 1;
+}
+
+/** Whether the match text[start, end) is said of a person, by its rule's context. */
+export function saidOfAPerson(context, clause, text, end) {
+  context.after.lastIndex = end;
+  const next = context.after.exec(text);
+  if (next && (next[1] === undefined || next[2] !== undefined)) return next[2] !== undefined;
+  context.before.lastIndex = 0;
+  let last = null;
+  let m;
+  while ((m = context.before.exec(clause)) !== null) {
+    if (m[0].length === 0) {
+      context.before.lastIndex++;
+      continue;
+    }
+    if (m[1] === undefined) last = m;
+  }
+  return last === null || last[3] === undefined;
 }
 
 /** Line and column (from 1, in code points) of a UTF-16 offset. */
@@ -29,7 +66,8 @@ export function position(text, offset) {
 /** Findings in text order: {start, end, line, col, text, rule}, none overlapping. */
 export function find(compiled, text) {
   const found = [];
-  for (const c of compiled) {
+  const { boundaries } = compiled;
+  for (const c of compiled.rules) {
     c.rx.lastIndex = 0;
     let m;
     while ((m = c.rx.exec(text)) !== null) {
@@ -39,16 +77,36 @@ export function find(compiled, text) {
       }
       const start = m.index;
       const end = start + m[0].length;
-      if (c.before && c.before.test(text.slice(0, start))) continue;
-      if (c.after && c.after.test(text.slice(end))) continue;
+      if (c.before || c.context) {
+        const clause = text.slice(clauseStart(boundaries, text, start), start);
+        if (c.before && c.before.test(clause)) continue;
+        if (c.after) {
+          c.after.lastIndex = end;
+          if (c.after.test(text)) continue;
+        }
+        if (c.context && !saidOfAPerson(c.context, clause, text, end)) continue;
+      } else if (c.after) {
+        c.after.lastIndex = end;
+        if (c.after.test(text)) continue;
+      }
       found.push({ start, end, order: c.order, rule: c.rule });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.order - b.order);
   const kept = [];
+  // line numbers counted once, in one pass, rather than from the start for every finding
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
   for (const f of found) {
     if (kept.length && f.start < kept[kept.length - 1].end) continue;
-    kept.push({ ...f, ...position(text, f.start), text: text.slice(f.start, f.end) });
+    for (let i = text.indexOf("\n", scanned); i !== -1 && i < f.start; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    scanned = Math.max(scanned, f.start);
+    const col = Array.from(text.slice(lineStart, f.start)).length + 1;
+    kept.push({ ...f, line, col, text: text.slice(f.start, f.end) });
   }
   return kept;
 }
