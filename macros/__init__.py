@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .data import changes, translations
 from .data.dates import long_date
+from .data.load import check_pages
 from .downloads import registry
 
 PLUGIN = "practice-guide"
@@ -20,6 +21,8 @@ def define_env(env) -> None:
     if plugin is None:
         raise RuntimeError(f"mkdocs.yml must list the '{PLUGIN}' plugin before 'macros'")
     guide, fragments = plugin.build.guide, plugin.build.fragments
+    root = plugin.build.root
+    standards = root / plugin.config.standards_dir
 
     def render(template: str, macro: str, **data):
         return fragments.render(template, macro, env.page.url, **data)
@@ -48,7 +51,9 @@ def define_env(env) -> None:
         "rating_words": lambda last="or": render("ratings.html", "rating_words", ratings=guide.given_ratings, last=last),
         "retired_page": lambda standard_id: render("changes.html", "retired_page", retired=changes.retired_standard(guide, standard_id)),
         # how much of the guide is in Welsh (standards/cy/), per kind of record
-        "translation_status": lambda lang="cy": render("translations.html", "translation_status", status=translations.status(guide, lang)),
+        "translation_status": lambda lang="cy": render(
+            "translations.html", "translation_status", status=translations.status(guide, lang, check_pages(standards, root, env.conf["docs_dir"])[0])
+        ),
     }
     for name, fn in macros.items():
         env.macro(fn, name)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .data import editor_schema, support
 from .data import translations as tr
 from .language import checker as lint
-from .data.load import GuideError, check_translations, load_guide
+from .data.load import GuideError, check_pages, check_translations, load_guide
 from .data.problems import on_github
 
 
@@ -35,6 +35,12 @@ def _check(args: argparse.Namespace) -> int:
     if guide is None:
         return 1
     docs = root / args.docs
+    pages = None
+    if docs.is_dir():
+        pages, problems = check_pages(root / args.standards, root, docs)
+        if problems:
+            print(GuideError(problems).report(), file=sys.stderr)
+            return 1
     findings = lint.lint_project(guide, root, docs, root / args.standards) if docs.is_dir() else []
     stale = support.stale(guide)
     for message in stale:
@@ -54,7 +60,7 @@ def _check(args: argparse.Namespace) -> int:
     counts = f"{len(guide.standards)} standards, {len(guide.quotes)} quotes, {len(guide.language)} language entries, {len(guide.findings)} findings"
     print(f"OK: {counts} (data version {guide.meta.version}, {guide.meta.date}); language check clean")
     for lang in tr.LANGUAGES:
-        print("\n".join(tr.report(tr.status(guide, lang))))
+        print("\n".join(tr.report(tr.status(guide, lang, pages))))
     return 0
 
 
@@ -62,6 +68,7 @@ def _translations(args: argparse.Namespace) -> int:
     """What a translator needs: the status, every field missing or out of date, and the fingerprints written."""
     root = Path(args.root).resolve()
     standards = root / args.standards
+    docs = root / args.docs
     try:
         english = load_guide(standards, root, translations=False)
     except GuideError as err:
@@ -80,6 +87,8 @@ def _translations(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"error: {err}", file=sys.stderr)
             return 1
+        if docs.is_dir():
+            done += tr.update_page_fingerprints(check_pages(standards, root, docs)[0], lambda lang, page: page in wanted)
         for path, line, what in done:
             print(f"{path.relative_to(root).as_posix() if path.is_relative_to(root) else path}:{line}: {what}")
         print(f"{len(done)} fingerprint{'s' if len(done) != 1 else ''} written")
@@ -88,8 +97,14 @@ def _translations(args: argparse.Namespace) -> int:
     except GuideError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    pages = None
+    if docs.is_dir():
+        pages, problems = check_pages(standards, root, docs)
+        if problems:
+            print(GuideError(problems).report(), file=sys.stderr)
+            return 1
     for lang in tr.LANGUAGES:
-        print("\n".join(tr.report(tr.status(guide, lang), details=not args.summary)))
+        print("\n".join(tr.report(tr.status(guide, lang, pages), details=not args.summary)))
     return 0
 
 
@@ -153,13 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     trans.add_argument("--root", default=".", help="project folder (default: current folder)")
     trans.add_argument("--standards", default="standards", help="data folder, relative to --root")
+    trans.add_argument("--docs", default="docs", help="pages folder, relative to --root (its pages' translations are in standards/cy/pages/)")
     trans.add_argument("--summary", action="store_true", help="only the counts and what is out of date, not every missing field")
     trans.add_argument(
         "--update-fingerprints",
         nargs="*",
         metavar="ID",
         help="write the fingerprint of the English into each translation that has none; with IDs (STR-LISTEN-01, or "
-        "STR-LISTEN-01.title for one field), also into those translations that are out of date because you have updated them",
+        "STR-LISTEN-01.title for one field, or a page such as briefings/meetings.md), also into those translations that are "
+        "out of date because you have updated them",
     )
     trans.set_defaults(func=_translations)
     editor_schema.add_command(sub)  # python -m macros schema: JSON Schema for editors

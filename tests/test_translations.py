@@ -488,3 +488,93 @@ def test_the_welsh_interface_strings_keep_their_placeholders(guide):
     for u in guide.ui:
         welsh = guide.ui_text(u.id, "cy").value
         assert re.findall(r"\{\w+\}", welsh) == re.findall(r"\{\w+\}", u.text), u.id
+
+
+# -- pages: the Welsh of docs/<page>.md is standards/cy/pages/<page>.md -------------------------
+
+PAGE_EN = "# Minimal fixture\n\n{{ standard_count }} standards, data version {{ guide_meta.version }}.\n\n{{ quote(\"Q-ONE\") }}\n"
+PAGE_FP = "ab81c5fd"  # SHA-256 of the words of PAGE_EN (the fixture's docs/index.md) joined by single spaces, by hand with hashlib
+
+
+@pytest.fixture
+def site_project(project) -> Path:
+    """The fixture's data and its one page, docs/index.md."""
+    shutil.copytree(FIXTURE.parent / "docs", project / "docs")
+    assert (project / "docs" / "index.md").read_text(encoding="utf-8") == PAGE_EN
+    return project
+
+
+def page_translation(front: str) -> str:
+    return f"---\ntitle: Gosodiad bach\n{front}---\n\n# Gosodiad bach\n\n{{{{ quote(\"Q-ONE\") }}}}\n"
+
+
+def check_pages(root: Path) -> tuple[int, str]:
+    return run("check", "--root", str(root))
+
+
+def test_a_page_translation_is_counted_and_goes_out_of_date_with_its_english(site_project):
+    write(site_project, "cy/pages/index.md", page_translation(f"translation:\n  status: draft\n  from: {PAGE_FP}\n"))
+    code, printed = check_pages(site_project)
+    assert code == 0, printed
+    assert "  page: 1 of 1 translated, 0 out of date, 0 missing" in printed
+
+    (site_project / "docs" / "index.md").write_text(PAGE_EN + "\nA new paragraph.\n", encoding="utf-8")
+    code, printed = check_pages(site_project)
+    assert code == 0, printed
+    assert "  page: 0 of 1 translated, 1 out of date, 0 missing" in printed
+    assert (
+        "standards/cy/pages/index.md:3: out of date: page index.md: its English has changed since it was translated (docs/index.md:1); "
+        "update the Welsh, then run python -m macros translations --update-fingerprints index.md"
+    ) in printed
+
+
+PAGE_BAD = [
+    (
+        "no front matter",
+        "# Gosodiad bach\n",
+        ["standards/cy/pages/index.md:1:1: PG005 Welsh of page index.md: the file must start with front matter between two '---' lines, holding 'translation:' with its status and fingerprint"],
+    ),
+    (
+        "no translation field",
+        page_translation(""),
+        ["standards/cy/pages/index.md:2:1: PG007 Welsh of page index.md: missing field 'translation' in the front matter (with 'status' and 'from')"],
+    ),
+    (
+        "a status that is not one",
+        page_translation(f"translation:\n  status: done\n  from: {PAGE_FP}\n"),
+        ["standards/cy/pages/index.md:4:3: PG011 Welsh of page index.md: field 'translation': field 'status' must be one of draft, reviewed, not 'done'"],
+    ),
+    (
+        "no fingerprint",
+        page_translation("translation:\n  status: draft\n"),
+        [
+            "standards/cy/pages/index.md:4:3: PG007 Welsh of page index.md: field 'translation': missing field 'from' (the fingerprint of the English "
+            "page it was made from): run python -m macros translations --update-fingerprints"
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", [(t, e) for _, t, e in PAGE_BAD], ids=[n for n, _, _ in PAGE_BAD])
+def test_a_bad_page_translation_is_reported_with_file_line_and_field(site_project, text, expected):
+    write(site_project, "cy/pages/index.md", text)
+    code, printed = check_pages(site_project)
+    assert code == 1, printed
+    assert headlines(printed) == expected
+
+
+def test_a_translation_of_a_page_that_does_not_exist_is_reported(site_project):
+    write(site_project, "cy/pages/indx.md", page_translation(f"translation:\n  status: draft\n  from: {PAGE_FP}\n"))
+    code, printed = check_pages(site_project)
+    assert code == 1
+    assert headlines(printed) == [
+        "standards/cy/pages/indx.md:1:1: PG012 Welsh of page indx.md: there is no page docs/indx.md to translate (did you mean cy/pages/index.md?)"
+    ]
+
+
+def test_update_fingerprints_writes_a_pages_fingerprint_after_its_status(site_project):
+    path = write(site_project, "cy/pages/index.md", page_translation("translation:\n  status: draft\n"))
+    code, printed = run("translations", "--root", str(site_project), "--update-fingerprints", "--summary")
+    assert code == 0, printed
+    assert path.read_text(encoding="utf-8").startswith(f"---\ntitle: Gosodiad bach\ntranslation:\n  status: draft\n  from: {PAGE_FP}\n---\n")
+    assert check_pages(site_project)[0] == 0

@@ -653,6 +653,13 @@ def check_translations(standards_dir: Path | str, root: Path | str, guide: m.Gui
     return overlay, sorted(checker.problems)
 
 
+def check_pages(standards_dir: Path | str, root: Path | str, docs_dir: Path | str) -> tuple[tr.PageOverlay, list[Problem]]:
+    """The pages of ``docs_dir`` and their translations (``standards/cy/pages/``), with every problem in those."""
+    checker = _Checker(Path(standards_dir).resolve(), Path(root).resolve())
+    pages = tr.read_pages(checker, checker.dir, Path(docs_dir).resolve())
+    return pages, sorted(checker.problems)
+
+
 def load_guide(
     standards_dir: Path | str, root: Path | str | None = None, editions: tuple[Path | str, ...] = (), *, translations: bool = True
 ) -> m.Guide:

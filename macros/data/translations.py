@@ -580,8 +580,9 @@ class Status:
         return tuple(e for e in self.entries if e.state == state)
 
 
-def status(guide, lang: str) -> Status:
-    """The state of every translatable field of every record of ``guide`` in ``lang``, and the counts per kind."""
+def status(guide, lang: str, pages: "PageOverlay | None" = None) -> Status:
+    """The state of every translatable field of every record of ``guide`` in ``lang``, and the counts per
+    kind; with ``pages`` (:func:`read_pages`), each page of docs/ too."""
     records = [r for r in guide.by_id.values() if _kind_of(r) in FIELDS]
     order = {kind: n for n, kind in enumerate(FIELDS)}
     records.sort(key=lambda r: order[_kind_of(r)])  # stable: each kind in the order it is read
@@ -592,6 +593,9 @@ def status(guide, lang: str) -> Status:
     for tf in guide.text_fields:  # the first line of each field as written (a list's first item)
         lines.setdefault((tf.record_id, tf.field), Origin(tf.path, tf.line))
     entries = guide.translations.entries_for(records, lang, lines)
+    if pages is not None:
+        entries += pages.entries(lang)
+        labels[PAGE_KIND] = "page"
     return Status(lang, LANGUAGES[lang], tuple(count(entries, labels)), tuple(entries))
 
 
@@ -599,7 +603,7 @@ def report(st: Status, *, details: bool = False) -> list[str]:
     """The status as lines of text: a line per kind; with ``details``, each field out of date or missing."""
     t = st.total
     lines = [
-        f"{st.name} ({OWN_NAMES[st.lang]}, {st.lang}): {t.translated} of {t.total} fields translated ({t.reviewed} reviewed, "
+        f"{st.name} ({OWN_NAMES[st.lang]}, {st.lang}): {t.translated} of {t.total} pieces of text translated ({t.reviewed} reviewed, "
         f"{t.translated - t.reviewed} draft), {t.out_of_date} out of date, {t.missing} missing"
     ]
     for c in st.counts:
@@ -607,11 +611,180 @@ def report(st: Status, *, details: bool = False) -> list[str]:
     for e in st.of(OUT_OF_DATE):
         t_ = e.translation
         lines.append(
-            f"{t_.origin.path}:{t_.origin.line}: out of date: {e.kind} {e.record_id} field '{e.field}': its English has changed since it was "
+            f"{t_.origin.path}:{t_.origin.line}: out of date: {_what(e)}: its English has changed since it was "
             f"translated ({e.english_origin.path}:{e.english_origin.line}); update the {st.name}, then run {UPDATE_HINT} {e.record_id}"
         )
     if details:
         for e in st.of(MISSING):
             where = f"{e.english_origin.path}:{e.english_origin.line}: " if e.english_origin else ""
-            lines.append(f"{where}missing: {e.kind} {e.record_id} field '{e.field}'")
+            lines.append(f"{where}missing: {_what(e)}")
     return lines
+
+
+def _what(e: Entry) -> str:
+    return f"page {e.record_id}" if e.kind == PAGE_KIND else f"{e.kind} {e.record_id} field '{e.field}'"
+
+
+# ---------------------------------------------------------------------------------------------
+# pages: the Welsh of a page in docs/ is a Markdown file at the same path under standards/cy/pages/
+
+PAGES = "pages"  # standards/<lang>/pages/briefings/meetings.md is the <lang> of docs/briefings/meetings.md
+PAGE_KIND = "page"
+
+
+@dataclass(frozen=True)
+class PageTranslation:
+    """The translation of one page of ``docs/``: its Markdown as written, and its front matter's ``translation``."""
+
+    lang: str
+    page: str  # the English page, relative to docs/, e.g. briefings/meetings.md
+    text: str  # the whole translated file
+    source: str  # the fingerprint of the English page it was made from
+    status: str
+    origin: Origin  # the file, and the line of 'translation:'
+    from_line: int
+
+
+@dataclass(frozen=True)
+class _Page:
+    """An English page, as a record the status report can count (kind ``page``)."""
+
+    id: str
+    text: str
+    origin: Origin
+
+
+@dataclass
+class PageOverlay:
+    """The English pages, their translations, and where each fingerprint is or would go."""
+
+    english: dict[str, _Page]
+    translations: dict[tuple[str, str], PageTranslation]
+    positions: dict[tuple[str, str], _Position]
+    without_fingerprint: list[tuple[str, str]]
+
+    def entries(self, lang: str) -> list[Entry]:
+        out = []
+        for name, page in self.english.items():
+            t = self.translations.get((lang, name))
+            state = MISSING if t is None else TRANSLATED if t.source == fingerprint(page.text) else OUT_OF_DATE
+            out.append(Entry(PAGE_KIND, name, "text", state, page.origin, t))
+        return out
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+def read_pages(checker, standards_dir: Path, docs_dir: Path) -> PageOverlay:
+    """Every page of ``docs_dir`` and every page translation under ``standards_dir/<lang>/pages/``, checked, each
+    problem reported to ``checker`` with its file, line and field."""
+    english = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        name = path.relative_to(docs_dir).as_posix()
+        english[name] = _Page(name, path.read_text(encoding="utf-8"), Origin(checker.display(path), 1))
+    translations: dict[tuple[str, str], PageTranslation] = {}
+    positions: dict[tuple[str, str], _Position] = {}
+    without: list[tuple[str, str]] = []
+    for lang in LANGUAGES:
+        folder = standards_dir / lang / PAGES
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            _read_page(checker, path, folder, docs_dir, lang, english, translations, positions, without)
+    return PageOverlay(english, translations, positions, without)
+
+
+def _read_page(checker, path: Path, folder: Path, docs_dir: Path, lang: str, english, translations, positions, without) -> None:
+    shown = checker.display(path)
+    name = path.relative_to(folder).as_posix()
+    if path.suffix != ".md" or path.name.startswith("."):
+        if not path.name.startswith(".") and not name.endswith("~"):
+            checker.problem(shown, 1, "PG021", f"not a file the guide reads: the translation of a page is Markdown (.md), named as the page in {checker.display(docs_dir)}/")
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        checker.problem(shown, 1, "PG001", f"cannot read the file as UTF-8 text: {err}")
+        return
+    checker.lines[shown] = text.splitlines()
+    who = f"{LANGUAGES[lang]} of page {name}"
+    if name not in english:
+        close = difflib.get_close_matches(name, list(english), n=1, cutoff=0.6)
+        hint = f" (did you mean {lang}/{PAGES}/{close[0]}?)" if close else ""
+        checker.problem(shown, 1, "PG012", f"{who}: there is no page {checker.display(docs_dir / name)} to translate{hint}")
+        return
+    front = _FRONT.match(text)
+    if front is None:
+        checker.problem(shown, 1, "PG005", f"{who}: the file must start with front matter between two '---' lines, holding 'translation:' with its status and fingerprint")
+        return
+    data, yproblems = parse(front.group(1))
+    for yp in yproblems:  # the front matter starts on the file's second line
+        checker.problem(shown, yp.line + 1, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
+    if yproblems or not isinstance(data, LocMap):
+        if not yproblems:
+            checker.problem(shown, 2, "PG005", f"{who}: the front matter must be a set of fields, not {_describe(data)}")
+        return
+    if "translation" not in data:
+        checker.problem(shown, 2, "PG007", f"{who}: missing field 'translation' in the front matter (with 'status' and 'from')")
+        return
+    t = data["translation"]
+    line = data.line_of("translation") + 1
+    if not isinstance(t, LocMap):
+        checker.problem(shown, line, "PG009", f"{who}: field 'translation' must be a set of fields, 'status' and 'from', not {_describe(t)}", data.col_of("translation"))
+        return
+    where = f"{who}: field 'translation'"
+    ok = True
+    for key in t:
+        if key not in ("status", "from"):
+            checker.problem(shown, t.line_of(key) + 1, "PG006", f"{where}: unknown field '{key}'{_suggest(key, ('status', 'from'))}: only 'status' and 'from'", t.col_of(key))
+    status = t.get("status")
+    if "status" not in t:
+        checker.problem(shown, t.line + 1, "PG007", f"{where}: missing field 'status' (draft, or reviewed once a Welsh-speaking practitioner has checked it)", t.col)
+        ok = False
+    elif not isinstance(status, str) or status.strip() not in STATUSES:
+        checker.problem(shown, t.line_of("status") + 1, "PG011", f"{where}: field 'status' must be one of {', '.join(STATUSES)}, not '{status}'{_suggest(str(status), STATUSES)}", t.col_of("status"))
+        ok = False
+    # a page's fingerprint sits on the line after 'status:' when it is added
+    pos = _Position(path, (t.line_of("status") + 2) if "status" in t else line + 1, t.col, (t.line_of("from") + 1) if "from" in t else None)
+    positions[(lang, name)] = pos
+    if "from" not in t:
+        checker.problem(shown, t.line + 1, "PG007", f"{where}: missing field 'from' (the fingerprint of the English page it was made from): run {UPDATE_HINT}", t.col)
+        if ok:
+            without.append((lang, name))
+        return
+    raw = t["from"]
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        checker.problem(shown, t.line_of("from") + 1, "PG009", f"{where}: field 'from' {raw} is read as a number: write it in quotation marks, \"{raw}\" (as {UPDATE_HINT} does)", t.col_of("from"))
+        return
+    if not isinstance(raw, str) or not FINGERPRINT.match(raw.strip()):
+        checker.problem(shown, t.line_of("from") + 1, "PG010", f"{where}: field 'from' '{raw}' is not a fingerprint (8 letters and digits from 0-9 and a-f, as {UPDATE_HINT} writes it)", t.col_of("from"))
+        return
+    if ok:
+        translations[(lang, name)] = PageTranslation(lang, name, text, raw.strip(), status.strip(), Origin(shown, line), t.line_of("from") + 1)
+
+
+def update_page_fingerprints(pages: PageOverlay, refresh: Callable[[str, str], bool]) -> list[tuple[Path, int, str]]:
+    """As :func:`update_fingerprints`, for the page translations: fill in each missing 'from', and refresh
+    each out-of-date one for which ``refresh(lang, page)`` is true."""
+    done = []
+    edits: dict[Path, list[tuple[int, str, int | None, str]]] = {}
+    for key in pages.without_fingerprint:
+        pos = pages.positions[key]
+        fp = fingerprint(pages.english[key[1]].text)
+        edits.setdefault(pos.path, []).append((pos.field_line, "insert", pos.field_col, _written(fp)))
+        done.append((pos.path, pos.field_line, f"{key[1]}: fingerprint {fp} added"))
+    for key, t in pages.translations.items():
+        fp = fingerprint(pages.english[key[1]].text)
+        if fp != t.source and refresh(*key):
+            pos = pages.positions[key]
+            edits.setdefault(pos.path, []).append((pos.from_line, "replace", None, _written(fp)))
+            done.append((pos.path, pos.from_line, f"{key[1]}: fingerprint {t.source} -> {fp} (marked up to date)"))
+    for path, changes in edits.items():
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        for line, action, col, fp in sorted(changes, key=lambda c: c[0], reverse=True):
+            if action == "replace":
+                lines[line - 1] = re.sub(r"(from:\s*)(['\"]?)[^\s#'\"]*\2", lambda m, fp=fp: f"{m.group(1)}{fp}", lines[line - 1], count=1)
+            else:
+                lines.insert(line - 1, " " * (col - 1) + f"from: {fp}\n")
+        path.write_text("".join(lines), encoding="utf-8")
+    return done
