@@ -66,6 +66,8 @@ _LEFT_OUT = re.compile(r"(?:.*\.map|assets/javascripts/lunr/.*|assets/javascript
 _NOT_IN_ZIP = re.compile(r"pagefind/.*|404\.html")
 _STORED = {".pdf", ".xlsx", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"}  # compressed already
 _TAG = re.compile(r"<(?:a|link|script)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+# one attribute of a tag _TAG matched: its name, then its value in double, single or no quotes
+_ATTR = re.compile(r"([^\s\"'=<>/`]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _SIZED = re.compile(r"<(span|td)\b[^>]*\b" + SIZE_ATTRIBUTE + r"=(?:\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>([^<]*)</\1>", re.I)
 _STAMP = (1980, 1, 1, 0, 0, 0)  # every entry's date: the same build gives the same zip
 
@@ -207,15 +209,26 @@ def for_folder(page: str) -> str:
     ES module script is the classic script joined from it (``x.js`` -> ``x.classic.js``)."""
 
     def rewrite(m: re.Match) -> str:
-        parsed = _Attrs.parse(m.group(0))
+        tag = m.group(0)
+        if tag[1] in "aAlL":  # <a> or <link>: its href, read attribute by attribute (_TAG keeps quotes whole)
+            start = 2 if tag[1] in "aA" else 5
+            for attr in _ATTR.finditer(tag, start, len(tag) - 1):
+                if attr.group(1).lower() != "href":
+                    continue
+                value = next((v for v in attr.group(2, 3, 4) if v is not None), None)
+                if value is None:
+                    break
+                new = _to_file(html.unescape(value))
+                if new == html.unescape(value):
+                    break
+                return f'{tag[: attr.start()]}href="{html.escape(new, quote=True)}"{tag[attr.end():]}'
+            return tag
+        if "module" not in tag.lower():
+            return tag  # a classic script
+        parsed = _Attrs.parse(tag)
         attrs = list(parsed.attrs)
         changed = False
-        if parsed.tag in ("a", "link"):
-            for n, (k, v) in enumerate(attrs):
-                if k == "href" and v is not None and _to_file(v) != v:
-                    attrs[n] = (k, _to_file(v))
-                    changed = True
-        elif parsed.tag == "script":
+        if parsed.tag == "script":
             names = dict(attrs)
             if (names.get("type") or "").lower() == "module" and names.get("src", "").split("?")[0].endswith(".js"):
                 src = names["src"]
