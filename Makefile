@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench lighthouse search-eval constraints clean
+.PHONY: help setup system serve site check schema lint test test-js test-fast verify-sources bench lighthouse search-eval lint-eval constraints clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -71,6 +71,9 @@ verify-sources: setup ## Check quotes and the sources' words against the source 
 	PG_SOURCES="$(SOURCES)" $(BIN)/python -m pytest -m sources tests/test_content.py
 
 BENCH ?=
+lint-eval: setup ## How well the language checker does on tests/language/corpus.txt: precision and recall, overall and per entry
+	$(BIN)/python tests/language/evaluate.py
+
 search-eval: site ## How well search answers tests/search/queries.yml (hit@1, hit@3, MRR by kind): Pagefind alone, then the site's search box
 	$(BIN)/python tests/search_eval.py --engine pagefind --show 0
 	$(BIN)/python tests/search_eval.py --engine site

@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import lighthouse  # noqa: E402  (bench/lighthouse.py: Lighthouse on the site served compressed)
 import synth  # noqa: E402
+import language as language_bench  # noqa: E402  (bench/language.py: a 5,000-word document checked in the browser)
 import offline as offline_bench  # noqa: E402  (bench/offline.py: the service worker's cache, the zip, a first visit's transfer)
 import support  # noqa: E402  (tests/support.py: the copy of the project and mkdocs serve, as the tests make them)
 
@@ -502,6 +503,7 @@ def sizes(site: Path) -> dict:
         "search": search_figures(site),
         "pages": {name: page_weight(site, rel) for name, rel in pages.items()},
         "first_view": first_views(site, pages),
+        "language_checker": language_bench.measure(site),
     }
 
 
@@ -607,6 +609,7 @@ def report(result: dict) -> str:
             ]
         )
     out.append(table(rows))
+    out.append(language_bench.report((result.get("sizes_default") or {}).get("language_checker")))
     if result.get("lighthouse"):
         out.append(lighthouse.report(result["lighthouse"]))
     rows = [["target", "limit", "measured", "met"]]

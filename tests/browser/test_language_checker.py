@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import ROOT
 from macros.language import checker as lint
-from test_lint import labelled
+from test_lint import evaluate, labelled
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -137,3 +142,57 @@ def test_no_accessibility_violations_before_and_after_a_check(page):
     after = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     assert after.violations_count == 0, after.generate_report()
     assert page.foreign_requests == []
+
+
+# the page's own module and the patterns the build prepared, run in the page on many texts at once
+FIND_EACH = """async (texts) => {
+  const src = new URL(document.getElementById("pg-lc").dataset.src, location.href);
+  const match = await import(new URL("../javascripts/language-checker/match.js", src).href);
+  const compiled = match.compile(await (await fetch(src)).json());
+  return texts.map((t) => match.find(compiled, t).map((f) => [f.line, f.col, match.oneLine(f.text), f.rule.label, f.rule.id]));
+}"""
+
+CLI_LINE = re.compile(r'^(?P<file>.*?(?P<n>\d{4})\.txt):(?P<line>\d+):(?P<col>\d+): "(?P<text>.*)" \((?P<label>[^()]*)\) -> say instead: ')
+
+
+def test_browser_and_command_line_agree_on_every_corpus_sentence(page, guide, tmp_path):
+    """Every sentence of tests/language/corpus.txt, each its own file for python -m macros lint
+    and its own text for the page's checker in Chromium: the same findings, place and label."""
+    corpus = [sentence for _, _, sentence in evaluate.read_corpus()]
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n, sentence in enumerate(corpus):
+        (folder / f"{n:04d}.txt").write_text(sentence, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "macros", "lint", str(folder)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1, out.stderr
+    cli: dict[int, list] = {n: [] for n in range(len(corpus))}
+    for line in out.stdout.splitlines():
+        m = CLI_LINE.match(line)
+        if m:
+            cli[int(m["n"])].append([int(m["line"]), int(m["col"]), m["text"], m["label"]])
+    found = sum(len(v) for v in cli.values())
+    assert found >= 250 and sum(1 for v in cli.values() if not v) >= 150  # both kinds, really compared
+    open_checker(page)
+    browser = page.evaluate(FIND_EACH, corpus)
+    assert len(browser) == len(corpus)
+    matcher = lint.Matcher.from_guide(guide)
+    for n, sentence in enumerate(corpus):
+        assert [f[:4] for f in browser[n]] == cli[n], sentence
+        assert [f[4] for f in browser[n]] == [f.rule.id for f in matcher.find(sentence)], sentence  # labels repeat; IDs do not
+    assert page.foreign_requests == []
+
+
+def test_the_page_prepares_no_pattern_until_the_first_check(page):
+    """The patterns arrive prepared by the build; the page makes RegExp objects only when asked to check."""
+    page.add_init_script(
+        """(() => { const R = window.RegExp; let n = 0; window.__regexps = () => n;
+        window.RegExp = new Proxy(R, { construct(t, a) { n++; return new t(...a); }, apply(t, s, a) { n++; return t(...a); } }); })()"""
+    )
+    open_checker(page)
+    before = page.evaluate("window.__regexps()")
+    check(page, "Mum is hard to reach.")
+    after = page.evaluate("window.__regexps()")
+    assert before <= 5  # the theme's own, not the checker's 63 entries
+    assert after - before >= 60  # one for each entry at least, made at the first check
+    check(page, "Dad is over-involved.")
+    assert page.evaluate("window.__regexps()") == after  # and never again
