@@ -71,7 +71,8 @@ class Context:
     "controlling them"); then the last of ``before``'s matches in the clause
     before the match (from the last of ``BOUNDARIES``), leaving out words that follow a
     preposition ("the meeting with mum"), and where "described as" (or "seen as", "presents
-    as") is the last, the phrase is said of the person described. In ``before`` group 1 is the
+    as", or a word of saying or thinking: "officers felt") is the last, the phrase is said of
+    the person spoken of. In ``before`` group 1 is the
     preposition, 2 a said_of word, 3 a not_said_of word and 4 "described as"; in ``after``, 1 is
     "by" (the agent: "a failure to protect by the mother", which counts only for a said_of
     word), 2 a said_of word and 3 a not_said_of word."""
@@ -107,6 +108,9 @@ DESCRIBED = (
     f"(?:described|describes|describe|describing|seen|sees|see|saw|viewed|views|view|regarded|regards|perceived|"
     f"perceives|presents|presented|presenting|labelled|labeled|comes across|came across|coming across)"
     f"(?:{SEP}(?:her|him|them|herself|himself|themselves))?{SEP}as"
+    # "officers felt the activity was consensual": what follows is their view of the person
+    f"|(?:said|says|say|felt|feel|feels|thought|thinks|think|believed|believes|believe|considered|considers|"
+    f"stated|states|reported|reports|noted|notes|recorded|records|suggested|suggests|described|describes)"
 )
 PRONOUN = "(?:she|he|they|her|him|them|it|we|us|you|me)"  # never what the word just after a phrase describes
 DETERMINER = "(?:the|a|an|her|his|their|our|my|your|its|this|that|these|those|some|other|another|any)"

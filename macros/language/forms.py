@@ -1,7 +1,7 @@
 """The language checker's form syntax, compiled to regular expressions (JavaScript-compatible).
 
 A form is words separated by spaces; ``(a|b)`` means "a or b", ``[a]`` means "a or nothing";
-they nest. The data loader uses :func:`form_problems` to check every form in the language
+they nest. ``*`` stands for any one word (a name: "keep * safe" finds "keep Lola safe"). The data loader uses :func:`form_problems` to check every form in the language
 guide, and :mod:`macros.language.checker` builds its rules from :func:`compile_form`. This
 module imports nothing of the project's, so both can use it without importing each other.
 """
@@ -16,6 +16,7 @@ SPACE = "[ \\t\\r\\n\\f\\v\\u00a0\\u2010\\u2011-]"  # white space, line breaks, 
 SEP = SPACE + "+"  # between two words
 HYPHEN = SPACE + "*"  # a hyphen in a form: the same, or nothing
 APOSTROPHE = "['\\u2019]?"
+ANY_WORD = "[A-Za-z0-9_'\\u2019]+"  # ``*`` in a form: one word of any letters
 START = f"(?<![{WORD}])"
 END = f"(?![{WORD}])"
 # Python flags equal to JavaScript's "i" without "u": ASCII-only case folding and classes.
@@ -86,6 +87,10 @@ class _Parser:
                 parts.append(HYPHEN)
             elif t in ("'", "’"):
                 parts.append(APOSTROPHE)
+            elif t == "*":
+                parts.append(ANY_WORD)
+            elif t in "?+{}":
+                raise FormError(f"'{t}' has no meaning in a form ('{self.form}'): write [a] for 'a or nothing'")
             elif t == "(":
                 inner = self.alt()
                 self.expect(")")
