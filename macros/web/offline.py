@@ -12,7 +12,8 @@ step has written its files (the pages, the downloads, the search index):
    Pagefind indexed, which the folder's search reads (offline/file-engine.js: Pagefind's
    WebAssembly cannot load from a folder); and links to a folder (``about/``) go to its
    ``index.html``, which a browser opens from a folder where it would show a listing.
-   The service worker, source maps and Material's unused search scripts are left out.
+   The service worker, source maps and Material's unused search scripts are left out, and so
+   is the generator tag of each page. The same site gives the same zip, byte for byte.
 2. **The sizes** on the pages: a ``<span>`` or ``<td>`` with ``data-pg-offline-size="cache"``
    (what the service worker stores), ``"files"`` (how many files that is) or ``"zip"`` (the zip)
    has its text replaced by the figure of this build, and its ``data-bytes``, if it has one, by
@@ -22,7 +23,10 @@ step has written its files (the pages, the downloads, the search index):
 3. **The service worker** (``sw.js`` at the site's root, so that its scope is the whole site):
    overrides/assets/javascripts/offline/sw.js after one line that lists every file to keep, each
    with the hash of its bytes, and the version (the hash of that list). Any file changed, and
-   sw.js changes with it: the browser then installs the new version (sw.js says how).
+   sw.js changes with it: the browser then installs the new version (sw.js says how). Pagefind
+   names a few of its files differently at each build even when nothing changed (its issue
+   #638), so every build is a new version for the worker; an update fetches only the files
+   whose bytes changed, a few KB when no page did.
 
 No MkDocs import here: the adapter passes the site folder.
 """
@@ -66,6 +70,7 @@ _LEFT_OUT = re.compile(r"(?:.*\.map|assets/javascripts/lunr/.*|assets/javascript
 _NOT_IN_ZIP = re.compile(r"pagefind/.*|404\.html")
 _STORED = {".pdf", ".xlsx", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2"}  # compressed already
 _TAG = re.compile(r"<(?:a|link|script)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+_GENERATOR = re.compile(r'<meta name="generator" content="[^"<>]*">\n?')
 # one attribute of a tag _TAG matched: its name, then its value in double, single or no quotes
 _ATTR = re.compile(r"([^\s\"'=<>/`]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _SIZED = re.compile(r"<(span|td)\b[^>]*\b" + SIZE_ATTRIBUTE + r"=(?:\"[^\"]*\"|'[^']*'|[^\s>]+)[^>]*>([^<]*)</\1>", re.I)
@@ -237,7 +242,9 @@ def for_folder(page: str) -> str:
                 changed = True
         return _tag(parsed.tag, attrs, parsed.closed) if changed else m.group(0)
 
-    return _TAG.sub(rewrite, page)
+    # the engine's name and version in the head (Material's base.html) are left out of the copy:
+    # the same content gives the same zip whichever engine (MkDocs, ProperDocs) built it
+    return _TAG.sub(rewrite, _GENERATOR.sub("", page, count=1))
 
 
 class _Zipper:
@@ -286,7 +293,10 @@ class _Zipper:
             except classic.BundleError as err:
                 raise OfflineError(f"the folder copy's scripts: {err}") from None
             out[SCRIPTS + entry[:-3] + ".classic.js"] = joined.encode("utf-8")
-        data = {p: json.loads((site / p).read_bytes()) for p in kept if p.endswith(".json") and not p.startswith(FOLDER)}
+        # the JSON files the scripts read; of Pagefind's, only words.json (search.js reads it):
+        # pagefind-entry.json changes from build to build (Pagefind issue #638) and nothing here reads it
+        data = {p: json.loads((site / p).read_bytes()) for p in kept
+                if p.endswith(".json") and not p.startswith(FOLDER) and (not p.startswith("pagefind/") or p == "pagefind/words.json")}
         data[FILE_INDEX] = search_text(site)
         for path, value in data.items():
             out[FILES + path + ".js"] = f"__pgFile({json.dumps(path)}, {json.dumps(value, separators=(',', ':'))});\n".encode("ascii")
