@@ -149,7 +149,7 @@ def _fill(site: Path, pages: Iterable[str], figures: dict[str, tuple[str, int]])
     for path in pages:
         file = site / path
         text = file.read_text(encoding="utf-8")
-        filled = _SIZED.sub(lambda m: _figure(m, figures, path), text)
+        filled = _SIZED.sub(lambda m, path=path: _figure(m, figures, path), text)
         if filled != text:
             file.write_text(filled, encoding="utf-8")
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import re
 import shutil
 import threading
 import zipfile
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from playwright.sync_api import Error as PlaywrightError, expect
 
 from macros.web import offline
 
@@ -94,7 +93,7 @@ def test_without_the_worker_an_offline_page_does_not_open(browser, site_url):
     page = context.new_page()
     page.goto("about/")
     context.set_offline(True)
-    with pytest.raises(Exception):
+    with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
         page.goto("evidence/")
     context.close()
 
