@@ -307,7 +307,7 @@ case(
     "a kind not in the list",
     edit(SRC, "kind: review", "kind: reveiw"),
     expect=[
-        "standards/sources.yml:5:3: PG011 source SRC-ONE: field 'kind' must be one of article, slides, statement, report, review, update, not 'reveiw' (did you mean 'review'?)",
+        "standards/sources.yml:5:3: PG011 source SRC-ONE: field 'kind' must be one of article, slides, statement, report, review, update, guidance, not 'reveiw' (did you mean 'review'?)",
     ],
 )
 case(
@@ -551,14 +551,14 @@ case(
     "a file the guide does not read",
     write("standards/notes.yml", "- id: N-ONE\n"),
     expect=[
-        "standards/notes.yml:1:1: PG021 not a file the guide reads (did you mean quotes.yml?); the data files are benchmark/*.yml, glossary.yml, key-learning.yml, language.yml, levels.yml, meta.yml, outcomes.yml, principles.yml, quotes.yml, ratings.yml, retired.yml, sources.yml, support.yml, themes.yml, ui.yml",
+        "standards/notes.yml:1:1: PG021 not a file the guide reads (did you mean quotes.yml?); the data files are benchmark/*.yml, glossary.yml, key-learning.yml, language-words.yml, language.yml, levels.yml, meta.yml, outcomes.yml, principles.yml, quotes.yml, ratings.yml, retired.yml, sources.yml, support.yml, themes.yml, ui.yml",
     ],
 )
 case(
     "a misspelt file name",
     rename("standards/glossary.yml", "standards/glosary.yml"),
     expect=[
-        "standards/glosary.yml:1:1: PG021 not a file the guide reads (did you mean glossary.yml?); the data files are benchmark/*.yml, glossary.yml, key-learning.yml, language.yml, levels.yml, meta.yml, outcomes.yml, principles.yml, quotes.yml, ratings.yml, retired.yml, sources.yml, support.yml, themes.yml, ui.yml",
+        "standards/glosary.yml:1:1: PG021 not a file the guide reads (did you mean glossary.yml?); the data files are benchmark/*.yml, glossary.yml, key-learning.yml, language-words.yml, language.yml, levels.yml, meta.yml, outcomes.yml, principles.yml, quotes.yml, ratings.yml, retired.yml, sources.yml, support.yml, themes.yml, ui.yml",
         "standards/glossary.yml:1:1: PG004 no file found: expected glossary entry records here",
     ],
 )

@@ -151,7 +151,7 @@ CORPUS = [
         [("sources.yml", "kind: review", "kind: reveiw")],
         [
             "standards/sources.yml:5: source SRC-ONE: field 'kind' must be one of article, slides, statement, report, review, "
-            "update, not 'reveiw' (did you mean 'review'?)"
+            "update, guidance, not 'reveiw' (did you mean 'review'?)"
         ],
     ),
     (
