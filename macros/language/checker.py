@@ -2,10 +2,11 @@
 
 Each entry in ``standards/language.yml`` becomes one :class:`Rule`: a regular expression
 built from its ``phrase``, ``variants`` and ``match`` forms, plus optional context rules
-(``not_before``, ``not_after``). The same regular-expression source strings are written to
-``assets/data/language.json`` for the page ``/language-checker/``, whose script applies them
-with the same steps as :meth:`Matcher.find`, so the command line, the build and the browser
-can never disagree.
+(``not_before``, ``not_after``, and ``said_of``/``not_said_of``, which name word lists in
+``standards/language-words.yml``). The same regular-expression source strings, prepared here,
+are written to ``assets/data/language.json`` for the page ``/language-checker/``, whose script
+(``language-checker/match.js``) applies them with the same steps as :meth:`Matcher.spans`, so
+the command line, the build and the browser can never disagree.
 
 Forms
     Words separated by spaces. ``(a|b)`` means "a or b", ``[a]`` means "a or nothing"; they
@@ -18,7 +19,17 @@ Context rules (to avoid false alarms)
     A match is not a finding when the text just before it ends with a ``not_before`` form
     (the exploiters "colluding" with each other: ``not_before: ["exploiters [are]"]``), or
     when the text just after it starts with a ``not_after`` form (a helpline "hard to reach"
-    for families). Only white space or hyphens may lie between the form and the match.
+    for families). Only white space or hyphens may lie between the form and the match, and
+    ``not_before`` looks only at the clause the match is in (from the last ``.``, ``!``, ``?``
+    or ``;``).
+
+Whom a phrase is said of (``said_of``, ``not_said_of``)
+    A finding only when the phrase is said of a parent, carer, family or child: the word just
+    after it decides ("hard to reach areas", "a chaotic household"), else the last word of the
+    lists in the clause before it ("the police were hostile", "mum was hostile"), leaving out
+    a word after a preposition ("the meeting with mum was chaotic"); a word of describing or
+    saying ("described as", "officers felt") counts as said of the person. With none of the
+    words near, the phrase counts. See :class:`Context`.
 
 Overlaps
     Every rule is run over the whole text; where findings overlap, the one that starts
