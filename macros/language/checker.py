@@ -83,8 +83,8 @@ class Context:
     before the match (from the last of ``BOUNDARIES``), leaving out words that follow a
     preposition ("the meeting with mum"), and where "described as" (or "seen as", "presents
     as", or a word of saying or thinking: "officers felt") is the last, the phrase is said of
-    the person spoken of. In ``before`` group 1 is the
-    preposition, 2 a said_of word, 3 a not_said_of word and 4 "described as"; in ``after``, 1 is
+    the person spoken of. In ``before`` group 1 is
+    "described as", 2 the preposition, 3 a said_of word and 4 a not_said_of word; in ``after``, 1 is
     "by" (the agent: "a failure to protect by the mother", which counts only for a said_of
     word), 2 a said_of word and 3 a not_said_of word."""
 
@@ -121,7 +121,7 @@ DESCRIBED = (
     f"(?:{SEP}(?:her|him|them|herself|himself|themselves))?{SEP}as"
     # "officers felt the activity was consensual": what follows is their view of the person
     f"|(?:said|says|say|felt|feel|feels|thought|thinks|think|believed|believes|believe|considered|considers|"
-    f"stated|states|reported|reports|noted|notes|recorded|records|suggested|suggests|described|describes)"
+    f"stated|states|state|reported|reports|report|noted|notes|note|recorded|records|record|suggested|suggests|suggest|described|describes|describe)"
 )
 PRONOUN = "(?:she|he|they|her|him|them|it|we|us|you|me)"  # never what the word just after a phrase describes
 DETERMINER = "(?:the|a|an|her|his|their|our|my|your|its|this|that|these|those|some|other|another|any)"
@@ -138,7 +138,8 @@ def context_of(e: m.LanguageEntry) -> Context | None:
         return None
     who = f"(?:({_words(e.said_of)})|({_words(e.not_said_of)}))"
     return Context(
-        before=f"{START}(?:(?:({PREPOSITION}){SEP}(?:{DETERMINER}{SEP})?)?{who}|({DESCRIBED})){END}",
+        # "described as" first: "school report", "nurse notes" are what someone says of the person
+        before=f"{START}(?:({DESCRIBED})|(?:({PREPOSITION}){SEP}(?:{DETERMINER}{SEP})?)?{who}){END}",
         after=f"{SEP}(?:(by){SEP}(?:{DETERMINER}{SEP})?)?(?!{PRONOUN}{END}){who}{END}",
     )
 
@@ -315,9 +316,9 @@ def said_of_a_person(context: tuple[re.Pattern, re.Pattern], text: str, s: int, 
         return mt.group(2) is not None
     last = None
     for mt in before.finditer(text[clause_start(text, s) : s]):
-        if mt.group(1) is None:
+        if mt.group(2) is None:
             last = mt
-    return last is None or last.group(3) is None
+    return last is None or last.group(4) is None
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

@@ -84,8 +84,8 @@ test("a context rule: the word after the phrase, else the last listed word in it
     boundaries: ".!?;",
     contexts: [
       {
-        // group 1 a preposition, 2 a person, 3 a thing, 4 "described as"; after: 1 "by", 2 a person, 3 a thing
-        before: "(?<![A-Za-z0-9_])(?:(?:(with|at)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police))|(described\\s+as))(?![A-Za-z0-9_])",
+        // group 1 "described as", 2 a preposition, 3 a person, 4 a thing; after: 1 "by", 2 a person, 3 a thing
+        before: "(?<![A-Za-z0-9_])(?:(described\\s+as)|(?:(with|at)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police)))(?![A-Za-z0-9_])",
         after: "\\s+(?:(by)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police))(?![A-Za-z0-9_])",
       },
     ],

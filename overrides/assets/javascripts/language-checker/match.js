@@ -50,9 +50,9 @@ export function saidOfAPerson(context, clause, text, end) {
       context.before.lastIndex++;
       continue;
     }
-    if (m[1] === undefined) last = m;
+    if (m[2] === undefined) last = m;
   }
-  return last === null || last[3] === undefined;
+  return last === null || last[4] === undefined;
 }
 
 /** Line and column (from 1, in code points) of a UTF-16 offset. */
