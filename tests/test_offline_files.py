@@ -194,3 +194,22 @@ def test_the_sites_own_modules_join(site_dir):
         js = classic.bundle(SCRIPTS, entry, (SCRIPTS / offline.PRELUDE).read_text("utf-8"), offline.SCRIPTS, extra=(offline.ENGINE,))
         assert '__pgDefs["offline/file-engine.js"]' in js and "__PG_DEPTH__" not in js
         assert not re.search(r"^\s*(?:import|export)\s", js, re.M), entry
+
+
+def test_the_zip_is_made_up_to_the_size_its_pages_state_and_still_opens():
+    import io
+    import zipfile
+
+    from macros.web.offline import _padded
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("index.html", "<p>page</p>")
+    made = buffer.getvalue()
+    padded = _padded(made, len(made) + 300)
+    assert len(padded) == len(made) + 300
+    with zipfile.ZipFile(io.BytesIO(padded)) as z:
+        assert z.testzip() is None and z.read("index.html") == b"<p>page</p>"
+        assert z.comment == b" " * 300
+    assert _padded(made, len(made) - 1) is None  # already longer than the figure: made again
+    assert _padded(made, len(made) + 70_000) is None  # more than a zip comment can hold

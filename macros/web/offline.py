@@ -117,12 +117,17 @@ def finish_site(site: Path, theme_scripts: Path) -> Offline:
     cached = sum((site / p).stat().st_size for p in kept)
     figures = {"cache": (size_label(cached), cached), "files": (f"{len(kept):,}", len(kept)), "zip": ("", 0)}
     zipper = _Zipper(site, kept, with_sizes, theme_scripts, prelude)
-    for _ in range(6):  # the zip's figure is in pages that are in the zip: until it stays the same
+    # The zip's figure is in pages that are in the zip, so writing it changes the size it gives,
+    # by a few bytes either way (the sizes could go round in a circle for ever). So the figure
+    # written is a little more than the zip needs, and the zip is made up to exactly that size
+    # with an archive comment (_padded): two rounds at most.
+    for _ in range(4):
         _fill(site, with_sizes, figures)
-        data = zipper.make()
-        if len(data) == figures["zip"][1]:
+        data = _padded(zipper.make(), figures["zip"][1])
+        if data is not None:
             break
-        figures["zip"] = (size_label(len(data)), len(data))
+        wanted = len(zipper.make()) + _SLACK
+        figures["zip"] = (size_label(wanted), wanted)
     else:
         raise OfflineError(f"the size of {ZIP} kept changing as it was written into its pages")
     (site / FOLDER / ZIP).write_bytes(data)
@@ -132,6 +137,19 @@ def finish_site(site: Path, theme_scripts: Path) -> Offline:
     setup = json.dumps({"version": version, "files": hashes}, sort_keys=True, separators=(",", ":"))
     (site / WORKER).write_text(f"self.PG_OFFLINE = {setup};\n{source}", encoding="utf-8")
     return Offline(version, len(kept), cached, len(data), zipper.count, time.perf_counter() - started)
+
+
+_SLACK = 256  # bytes the zip's figure allows above the zip made before it was written in
+_EOCD = b"PK\x05\x06"  # the zip's end record: 22 bytes, the last two its comment's length
+
+
+def _padded(data: bytes, size: int) -> bytes | None:
+    """``data`` (a zip with no comment) made exactly ``size`` bytes long with a comment of spaces,
+    or None when it is already longer or the comment would be too long for the format."""
+    pad = size - len(data)
+    if pad < 0 or pad > 0xFFFF or data[-22:-18] != _EOCD or data[-2:] != b"\0\0":
+        return None
+    return data[:-2] + pad.to_bytes(2, "little") + b" " * pad
 
 
 def _files(site: Path) -> list[str]:
