@@ -7,7 +7,8 @@ the patterns the build prepared (assets/data/language.json), times:
 - ``prepare_ms``: turning the prepared pattern sources into RegExp objects (the page does this
   at the first check, not when it opens);
 - ``check_ms``: finding every phrase in a 5,000-word document made of the labelled corpus's
-  sentences (tests/language/corpus.txt), the median and the slowest of ``RUNS`` runs;
+  sentences (tests/language/corpus.txt), the median and the slowest of ``RUNS`` runs, and the
+  first (``first_check_ms``), when the engine compiles each expression as it first runs it;
 - ``page_check_ms``: the same document pasted into the page and "Check the text" pressed,
   until the results are shown (matching, marking the text and listing every finding).
 
@@ -76,6 +77,7 @@ def measure(site: Path, runs: int = RUNS) -> dict:
         page.wait_for_selector("#pg-lc-results:not([hidden])")
         ended = page.evaluate("performance.now()")
         page.close()
+    first = got["times"][0]  # the first check: the engine compiles each RegExp when it first runs it
     times = sorted(got["times"])
     return {
         "words": len(text.split()),
@@ -85,6 +87,7 @@ def measure(site: Path, runs: int = RUNS) -> dict:
         "prepare_ms": round(got["prepare"], 2),
         "check_ms": round(statistics.median(times), 2),
         "check_slowest_ms": round(times[-1], 2),
+        "first_check_ms": round(first, 2),
         "page_check_ms": round(ended - started, 1),
         "runs": runs,
         "target_ms": TARGET_MS,
@@ -99,7 +102,7 @@ def report(figures: dict | None) -> str:
     met = "met" if f["check_ms"] < f["target_ms"] else "MISSED"
     return (
         f"Language checker in the browser: a {f['words']:,}-word document ({f['findings']} findings, {f['rules']} entries) "
-        f"checked in {f['check_ms']} ms (median of {f['runs']}; slowest {f['check_slowest_ms']} ms; target under "
+        f"checked in {f['check_ms']} ms (median of {f['runs']}; the first {f['first_check_ms']} ms; slowest {f['check_slowest_ms']} ms; target under "
         f"{f['target_ms']} ms: {met}); patterns made ready in {f['prepare_ms']} ms at the first check; "
         f"pasted and checked in the page, results shown, {f['page_check_ms']} ms"
     )

@@ -75,7 +75,12 @@ LANGUAGE_PROSE = ("say_instead", "how_it_lands", "why_it_harms")
 
 @dataclass(frozen=True)
 class Context:
-    """Whom a phrase is said of: the said_of and not_said_of word lists of an entry, compiled.
+    """Whom a phrase is said of: the said_of and not_said_of word lists of an entry.
+
+    ``before`` and ``after`` are the same two expressions for every entry, over every word list
+    the guide's entries name (one group per list, in the order of ``lists``), so the page makes
+    two of them, not two for each entry; ``said`` and ``not_said`` are the entry's lists, as
+    positions in ``lists``. A list word that is in neither of the entry's lists is passed over.
 
     ``after`` is tried first, just after the match (the word a phrase describes: "chaotic
     household", "hard to reach areas"; never a pronoun, which is the object of a verb:
@@ -83,13 +88,15 @@ class Context:
     before the match (from the last of ``BOUNDARIES``), leaving out words that follow a
     preposition ("the meeting with mum"), and where "described as" (or "seen as", "presents
     as", or a word of saying or thinking: "officers felt") is the last, the phrase is said of
-    the person spoken of. In ``before`` group 1 is
-    "described as", 2 the preposition, 3 a said_of word and 4 a not_said_of word; in ``after``, 1 is
-    "by" (the agent: "a failure to protect by the mother", which counts only for a said_of
-    word), 2 a said_of word and 3 a not_said_of word."""
+    the person spoken of. In ``before`` group 1 is "described as", 2 the preposition and 3 on
+    the word lists, one each; in ``after`` group 1 is "by" (the agent: "a failure to protect by
+    the mother", which counts only for a said_of word) and 2 on the word lists."""
 
     before: str  # regex source, searched (all matches) in the clause before the phrase
     after: str  # regex source, matched exactly where the phrase ends
+    lists: tuple[str, ...]  # the word lists' IDs, in the order of their groups
+    said: tuple[int, ...]  # the entry's said_of lists, as positions in ``lists``
+    not_said: tuple[int, ...]  # its not_said_of lists
 
 
 @dataclass(frozen=True)
@@ -132,16 +139,32 @@ def _words(lists) -> str:
     return alternation(forms) if forms else NEVER
 
 
-def context_of(e: m.LanguageEntry) -> Context | None:
-    """The compiled context rule of an entry, or None when it names no word lists."""
+def context_of(e: m.LanguageEntry, lists: tuple, before: str, after: str) -> Context | None:
+    """The context rule of an entry, or None when it names no word lists."""
     if not e.said_of and not e.not_said_of:
         return None
-    who = f"(?:({_words(e.said_of)})|({_words(e.not_said_of)}))"
+    ids = tuple(w.id for w in lists)
     return Context(
-        # "described as" first: "school report", "nurse notes" are what someone says of the person
-        before=f"{START}(?:({DESCRIBED})|(?:({PREPOSITION}){SEP}(?:{DETERMINER}{SEP})?)?{who}){END}",
-        after=f"{SEP}(?:(by){SEP}(?:{DETERMINER}{SEP})?)?(?!{PRONOUN}{END}){who}{END}",
+        before=before,
+        after=after,
+        lists=ids,
+        said=tuple(ids.index(w.id) for w in e.said_of),
+        not_said=tuple(ids.index(w.id) for w in e.not_said_of),
     )
+
+
+def shared_context(language) -> tuple[tuple, str, str]:
+    """Every word list the entries name (by ID), and the two expressions over all of them."""
+    seen: dict[str, object] = {}
+    for e in language:
+        for w in (*e.said_of, *e.not_said_of):
+            seen.setdefault(w.id, w)
+    lists = tuple(seen[k] for k in sorted(seen))
+    who = "(?:" + "|".join(f"({_words((w,))})" for w in lists) + ")" if lists else NEVER
+    # "described as" first: "school report", "nurse notes" are what someone says of the person
+    before = f"{START}(?:({DESCRIBED})|(?:({PREPOSITION}){SEP}(?:{DETERMINER}{SEP})?)?{who}){END}"
+    after = f"{SEP}(?:(by){SEP}(?:{DETERMINER}{SEP})?)?(?!{PRONOUN}{END}){who}{END}"
+    return lists, before, after
 
 
 def _not_before(forms) -> str | None:
@@ -155,6 +178,7 @@ def _not_before(forms) -> str | None:
 
 def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
     rules = []
+    lists, before, after_words = shared_context(language)
     for e in language:
         forms = [e.phrase, *e.variants, *e.match]
         after = e.not_after
@@ -170,7 +194,7 @@ def compile_rules(language: tuple[m.LanguageEntry, ...]) -> tuple[Rule, ...]:
                 pattern=f"{START}{alternation(forms)}{END}",
                 not_before=_not_before(e.not_before),
                 not_after=f"{SEP}{alternation(after)}{END}" if after else None,
-                context=context_of(e),
+                context=context_of(e, lists, before, after_words),
             )
         )
     return tuple(rules)
@@ -183,18 +207,15 @@ def clause_start(text: str, offset: int) -> int:
 
 def patterns_json(guide: m.Guide) -> dict:
     """What the browser needs: the compiled rules, with their explanations, prepared here at
-    build time so that the page only hands each source to RegExp. Entries that name the same
-    word lists share one context, listed once."""
+    build time so that the page only hands each source to RegExp. The two context expressions
+    are the same for every entry, so they are written once."""
     rules = compile_rules(guide.language)
-    contexts: list[Context] = []
-    for r in rules:
-        if r.context is not None and r.context not in contexts:
-            contexts.append(r.context)
+    shared = next((r.context for r in rules if r.context is not None), None)
     return {
         "version": guide.meta.version,
         "flags": JS_FLAGS,
         "boundaries": BOUNDARIES,
-        "contexts": [{"before": c.before, "after": c.after} for c in contexts],
+        "context": {"before": shared.before, "after": shared.after, "lists": list(shared.lists)} if shared else None,
         "rules": [
             {
                 "id": r.id,
@@ -207,7 +228,8 @@ def patterns_json(guide: m.Guide) -> dict:
                 "pattern": r.pattern,
                 "not_before": r.not_before,
                 "not_after": r.not_after,
-                "context": contexts.index(r.context) if r.context is not None else None,
+                "said_of": list(r.context.said) if r.context is not None else None,
+                "not_said_of": list(r.context.not_said) if r.context is not None else None,
             }
             for r in rules
         ],
@@ -256,17 +278,18 @@ class Matcher:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        contexts: dict[Context, tuple[re.Pattern, re.Pattern]] = {}
+        shared: dict[str, re.Pattern] = {}  # the context expressions, one of each, whatever the entry
         for r in rules:
-            if r.context is not None and r.context not in contexts:
-                contexts[r.context] = (re.compile(r.context.before, FLAGS), re.compile(r.context.after, FLAGS))
+            if r.context is not None:
+                for src in (r.context.before, r.context.after):
+                    shared.setdefault(src, re.compile(src, FLAGS))
         self._compiled = [
             (
                 r,
                 re.compile(r.pattern, FLAGS),
                 re.compile(r.not_before, FLAGS) if r.not_before else None,
                 re.compile(r.not_after, FLAGS) if r.not_after else None,
-                contexts.get(r.context),
+                (shared[r.context.before], shared[r.context.after], set(r.context.said), set(r.context.not_said)) if r.context else None,
             )
             for r in rules
         ]
@@ -306,19 +329,32 @@ class Matcher:
         return out
 
 
-def said_of_a_person(context: tuple[re.Pattern, re.Pattern], text: str, s: int, e: int) -> bool:
+def _which(mt: re.Match, first: int, said: set[int], not_said: set[int]) -> bool | None:
+    """True for a said_of word, False for a not_said_of word, None for a word of another list."""
+    for k, g in enumerate(mt.groups()[first - 1 :]):
+        if g is not None:
+            return True if k in said else False if k in not_said else None
+    return None
+
+
+def said_of_a_person(context: tuple, text: str, s: int, e: int) -> bool:
     """Whether the phrase at text[s:e] counts, by its context rule (see :class:`Context`):
     the word just after it decides, else the last word of the lists in its clause before it
     that does not follow a preposition; with neither, it counts."""
-    before, after = context
+    before, after, said, not_said = context
     mt = after.match(text, e)
-    if mt is not None and (mt.group(1) is None or mt.group(2) is not None):
-        return mt.group(2) is not None
+    if mt is not None:
+        kind = _which(mt, 2, said, not_said)
+        if kind is not None and (mt.group(1) is None or kind):
+            return kind
     last = None
     for mt in before.finditer(text[clause_start(text, s) : s]):
-        if mt.group(2) is None:
-            last = mt
-    return last is None or last.group(4) is None
+        if mt.group(2) is not None:
+            continue  # after a preposition
+        kind = True if mt.group(1) is not None else _which(mt, 3, said, not_said)
+        if kind is not None:
+            last = kind
+    return last is None or last
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

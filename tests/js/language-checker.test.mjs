@@ -82,14 +82,16 @@ test("a context rule: the word after the phrase, else the last listed word in it
   const data = {
     flags: "i",
     boundaries: ".!?;",
-    contexts: [
-      {
-        // group 1 "described as", 2 a preposition, 3 a person, 4 a thing; after: 1 "by", 2 a person, 3 a thing
-        before: "(?<![A-Za-z0-9_])(?:(described\\s+as)|(?:(with|at)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police)))(?![A-Za-z0-9_])",
-        after: "\\s+(?:(by)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police))(?![A-Za-z0-9_])",
-      },
+    context: {
+      // group 1 "described as", 2 a preposition, then one a word list (people, things, others); after: 1 "by", then the lists
+      before: "(?<![A-Za-z0-9_])(?:(described\\s+as)|(?:(with|at)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police)|(weather)))(?![A-Za-z0-9_])",
+      after: "\\s+(?:(by)\\s+(?:the\\s+)?)?(?:(mum|family)|(shelf|meeting|police)|(weather))(?![A-Za-z0-9_])",
+      lists: ["W-PEOPLE", "W-THINGS", "W-OTHER"],
+    },
+    rules: [
+      rule("L-HARD", "(?<![A-Za-z0-9_])hard to reach(?![A-Za-z0-9_])", { said_of: [0], not_said_of: [1] }),
+      rule("L-HOSTILE", "hostile", { said_of: [0], not_said_of: [1] }),
     ],
-    rules: [rule("L-HARD", "(?<![A-Za-z0-9_])hard to reach(?![A-Za-z0-9_])", { context: 0 }), rule("L-HOSTILE", "hostile", { context: 0 })],
   };
   const ids = (text) => match.find(match.compile(data), text).map((f) => f.rule.id);
   assert.deepEqual(ids("Mum is hard to reach."), ["L-HARD"]);
@@ -102,4 +104,5 @@ test("a context rule: the word after the phrase, else the last listed word in it
   assert.deepEqual(ids("At the meeting mum was hostile."), ["L-HOSTILE"]);
   assert.deepEqual(ids("The police described as hostile."), ["L-HOSTILE"]);
   assert.deepEqual(ids("Nobody is hard to reach."), ["L-HARD"]); // no listed word: it counts
+  assert.deepEqual(ids("The shelf, the weather is hostile."), []); // a word of neither list is passed over
 });

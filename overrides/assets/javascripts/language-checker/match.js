@@ -15,17 +15,15 @@
 /** The patterns of assets/data/language.json, as RegExp objects. */
 export function compile(data) {
   const flags = data.flags || "i";
-  const contexts = (data.contexts || []).map((c) => ({
-    before: new RegExp(c.before, `${flags}g`),
-    after: new RegExp(c.after, `${flags}y`),
-  }));
+  // the two context expressions, the same for every entry: made once
+  const shared = data.context ? { before: new RegExp(data.context.before, `${flags}g`), after: new RegExp(data.context.after, `${flags}y`) } : null;
   const rules = data.rules.map((rule, order) => ({
     rule,
     order,
     rx: new RegExp(rule.pattern, `${flags}g`),
     before: rule.not_before ? new RegExp(rule.not_before, flags) : null,
     after: rule.not_after ? new RegExp(rule.not_after, `${flags}y`) : null,
-    context: rule.context === null || rule.context === undefined ? null : contexts[rule.context],
+    context: rule.said_of ? { ...shared, said: new Set(rule.said_of), notSaid: new Set(rule.not_said_of) } : null,
   }));
   return { rules, boundaries: Array.from(data.boundaries || "") };
 }
@@ -37,11 +35,22 @@ export function clauseStart(boundaries, text, offset) {
   return at + 1;
 }
 
+/** true for a said_of word, false for a not_said_of word, null for a word of another list. */
+function which(m, first, context) {
+  for (let k = 0; first + k < m.length; k++) {
+    if (m[first + k] !== undefined) return context.said.has(k) ? true : context.notSaid.has(k) ? false : null;
+  }
+  return null;
+}
+
 /** Whether the match text[start, end) is said of a person, by its rule's context. */
 export function saidOfAPerson(context, clause, text, end) {
   context.after.lastIndex = end;
   const next = context.after.exec(text);
-  if (next && (next[1] === undefined || next[2] !== undefined)) return next[2] !== undefined;
+  if (next) {
+    const kind = which(next, 2, context);
+    if (kind !== null && (next[1] === undefined || kind)) return kind;
+  }
   context.before.lastIndex = 0;
   let last = null;
   let m;
@@ -50,9 +59,11 @@ export function saidOfAPerson(context, clause, text, end) {
       context.before.lastIndex++;
       continue;
     }
-    if (m[2] === undefined) last = m;
+    if (m[2] !== undefined) continue; // after a preposition
+    const kind = m[1] !== undefined ? true : which(m, 3, context);
+    if (kind !== null) last = kind;
   }
-  return last === null || last[4] === undefined;
+  return last === null || last;
 }
 
 /** Line and column (from 1, in code points) of a UTF-16 offset. */
