@@ -23,7 +23,7 @@ from ..language.forms import form_problem
 from . import model as m
 from . import translations as tr
 from .fields import BACK, PARENT, Origin, rule_of, rules
-from .problems import GuideError, Problem
+from .problems import GuideError, Problem, describe, suggest
 from .schema import (
     BOOL,
     CHOICE,
@@ -97,23 +97,6 @@ class _Ref:
     value: str
 
 
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return "a date"
-    if isinstance(value, dict):
-        return "a set of fields"
-    if isinstance(value, list):
-        return "a list"
-    return "text"
-
-
-def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 class _Checker:
@@ -226,19 +209,19 @@ class _Checker:
             return
         if fs.single:
             if not isinstance(data, LocMap):
-                self.problem(shown, 1, "PG005", f"the file must be a set of {fs.spec.label} fields, not {_describe(data)}")
+                self.problem(shown, 1, "PG005", f"the file must be a set of {fs.spec.label} fields, not {describe(data)}")
                 return
             self.check_record(fs.spec, data, shown)
             return
         if not isinstance(data, LocList):
             line = getattr(data, "line", 1)
-            self.problem(shown, line, "PG005", f"the file must be a list of {fs.spec.label} records (each starting '- id:'), not {_describe(data)}")
+            self.problem(shown, line, "PG005", f"the file must be a list of {fs.spec.label} records (each starting '- id:'), not {describe(data)}")
             return
         for item, line, col in zip(data, data.item_lines, data.item_cols):
             if item is REFUSED:
                 continue
             if not isinstance(item, LocMap):
-                self.problem(shown, line, "PG005", f"each {fs.spec.label} must be a set of fields, not {_describe(item)}", col)
+                self.problem(shown, line, "PG005", f"each {fs.spec.label} must be a set of fields, not {describe(item)}", col)
                 continue
             self.check_record(fs.spec, item, shown)
 
@@ -256,7 +239,7 @@ class _Checker:
         for key in data:
             if spec.field(key) is None:
                 known = [f.name for f in spec.fields]
-                self.problem(path, data.line_of(key), "PG006", f"{who}: unknown field '{key}'{_suggest(key, known)}", data.col_of(key))
+                self.problem(path, data.line_of(key), "PG006", f"{who}: unknown field '{key}'{suggest(key, known)}", data.col_of(key))
 
         for f in spec.fields:
             if f.name not in data:
@@ -290,14 +273,14 @@ class _Checker:
                 self.problem(path, line, "PG008", f"{where} is empty", col)
                 return None
             if not isinstance(raw, str):
-                self.problem(path, line, "PG009", f"{where} must be text, not {_describe(raw)}", col)
+                self.problem(path, line, "PG009", f"{where} must be text, not {describe(raw)}", col)
                 return None
             value = raw.strip()
             if f.pattern and f.name != "id" and not f.pattern.match(value):
                 self.problem(path, line, "PG010", f"{where} '{value}' is not in the expected form", col)
                 return None
             if f.kind == CHOICE and value not in f.choices:
-                self.problem(path, line, "PG011", f"{where} must be one of {', '.join(f.choices)}, not '{value}'{_suggest(value, f.choices)}", col)
+                self.problem(path, line, "PG011", f"{where} must be one of {', '.join(f.choices)}, not '{value}'{suggest(value, f.choices)}", col)
                 return None
             if not self.fits(f, value, path, line, col, where):
                 return None
@@ -314,7 +297,7 @@ class _Checker:
                 self.problem(path, line, "PG009", f"{where} must be a list (one item per line starting '- '), not a single piece of text", col)
                 return None
             if not isinstance(raw, LocList):
-                self.problem(path, line, "PG009", f"{where} must be a list, not {_describe(raw)}", col)
+                self.problem(path, line, "PG009", f"{where} must be a list, not {describe(raw)}", col)
                 return None
             if not raw:
                 self.problem(path, line, "PG008", f"{where} is an empty list", col)
@@ -326,7 +309,7 @@ class _Checker:
                 if item is None or (isinstance(item, str) and not item.strip()):
                     self.problem(path, item_line, "PG008", f"{where} item {n} is empty", item_col)
                 elif not isinstance(item, str):
-                    self.problem(path, item_line, "PG009", f"{where} item {n} must be text, not {_describe(item)}", item_col)
+                    self.problem(path, item_line, "PG009", f"{where} item {n} must be text, not {describe(item)}", item_col)
                 elif self.fits(f, item.strip(), path, item_line, item_col, f"{where} item {n}") and (
                     f.kind != FORMS or self.usable_form(item.strip(), path, item_line, item_col, where)
                 ):
@@ -336,12 +319,12 @@ class _Checker:
             return tuple(items)
         if f.kind == INT:
             if isinstance(raw, bool) or not isinstance(raw, int):
-                self.problem(path, line, "PG009", f"{where} must be a whole number, not {_describe(raw)}", col)
+                self.problem(path, line, "PG009", f"{where} must be a whole number, not {describe(raw)}", col)
                 return None
             return raw
         if f.kind == BOOL:
             if not isinstance(raw, bool):
-                self.problem(path, line, "PG009", f"{where} must be true or false, not {_describe(raw)}", col)
+                self.problem(path, line, "PG009", f"{where} must be true or false, not {describe(raw)}", col)
                 return None
             return raw
         if f.kind == DATE:
@@ -356,14 +339,14 @@ class _Checker:
             return None
         if f.kind == RECORDS:
             if not isinstance(raw, LocList):
-                self.problem(path, line, "PG009", f"{where} must be a list of {f.records.label} records, not {_describe(raw)}", col)
+                self.problem(path, line, "PG009", f"{where} must be a list of {f.records.label} records, not {describe(raw)}", col)
                 return None
             children = []
             for item, item_line, item_col in zip(raw, raw.item_lines, raw.item_cols):
                 if item is REFUSED:
                     continue
                 if not isinstance(item, LocMap):
-                    self.problem(path, item_line, "PG005", f"{where}: each {f.records.label} must be a set of fields, not {_describe(item)}", item_col)
+                    self.problem(path, item_line, "PG005", f"{where}: each {f.records.label} must be a set of fields, not {describe(item)}", item_col)
                     continue
                 children.append(self.check_record(f.records, item, path, parent=rec))
             return tuple(children)
@@ -403,7 +386,7 @@ class _Checker:
             if target is None:
                 known = [rid for rid, r in self.ids.items() if r.spec.kind == ref.kind]
                 label = SPECS[ref.kind].label
-                self.problem(ref.record.path, ref.line, "PG012", f"{who}: field '{ref.field}': unknown {label} '{ref.value}'{_suggest(ref.value, known)}", ref.col)
+                self.problem(ref.record.path, ref.line, "PG012", f"{who}: field '{ref.field}': unknown {label} '{ref.value}'{suggest(ref.value, known)}", ref.col)
             elif target.spec.kind != ref.kind:
                 self.problem(
                     ref.record.path,

@@ -14,6 +14,8 @@ table "What the checks say" gives the same codes (a test checks that it lists ev
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass, field
 
@@ -129,3 +131,24 @@ class GuideError(Exception):
         if on_github() if github is None else github:
             lines.extend(p.github() for p in self.problems)
         return "\n".join(lines)
+
+
+def describe(value: object) -> str:
+    """What kind of value a field holds, in words, for a message that says it is the wrong kind."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "a date"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def suggest(word: str, choices) -> str:
+    """" (did you mean 'x'?)" for the closest of ``choices`` to a misspelt ``word``, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

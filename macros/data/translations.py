@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from .fields import Origin
+from .problems import describe, suggest
 from .yamlloc import REFUSED, LocList, LocMap, parse
 
 ENGLISH = "en"
@@ -262,21 +263,6 @@ class Overlay:
 EnglishLookup = Callable[[str], "tuple[str, Callable[[str], object]] | None"]
 
 
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, dict):
-        return "a set of fields"
-    if isinstance(value, list):
-        return "a list"
-    return "text"
-
-
-def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def read(checker, standards_dir: Path, file_specs, english: EnglishLookup, kind_labels: Mapping[str, str]) -> Overlay:
@@ -330,13 +316,13 @@ def _read_file(checker, path: Path, of: OverlayFile, lang: str, english: English
     if data is REFUSED or data is None or (isinstance(data, LocList) and not data):
         return  # a syntax error is reported; an empty file translates nothing yet
     if not isinstance(data, LocList):
-        checker.problem(shown, getattr(data, "line", 1), "PG005", f"the file must be a list of translations of {of.label} records (each starting '- id:'), not {_describe(data)}")
+        checker.problem(shown, getattr(data, "line", 1), "PG005", f"the file must be a list of translations of {of.label} records (each starting '- id:'), not {describe(data)}")
         return
     for item, line, col in zip(data, data.item_lines, data.item_cols):
         if item is REFUSED:
             continue
         if not isinstance(item, LocMap):
-            checker.problem(shown, line, "PG005", f"each translation must be a set of fields starting 'id:', not {_describe(item)}", col)
+            checker.problem(shown, line, "PG005", f"each translation must be a set of fields starting 'id:', not {describe(item)}", col)
             continue
         _read_record(checker, path, shown, item, of, lang, english, kind_labels, entries, positions, without, seen)
 
@@ -377,10 +363,10 @@ def _read_record(checker, path, shown, item: LocMap, of: OverlayFile, lang, engl
     elif status is REFUSED:
         ok = False
     elif not isinstance(status, str) or status.strip() not in STATUSES:
-        shown_value = status if isinstance(status, str) else _describe(status)
+        shown_value = status if isinstance(status, str) else describe(status)
         checker.problem(
             shown, item.line_of("status"), "PG011",
-            f"{who}: field 'status' must be one of {', '.join(STATUSES)}, not '{shown_value}'{_suggest(str(status), STATUSES)}",
+            f"{who}: field 'status' must be one of {', '.join(STATUSES)}, not '{shown_value}'{suggest(str(status), STATUSES)}",
             item.col_of("status"),
         )  # fmt: skip
         ok = False
@@ -393,7 +379,7 @@ def _read_record(checker, path, shown, item: LocMap, of: OverlayFile, lang, engl
         if key not in allowed:
             checker.problem(
                 shown, item.line_of(key), "PG006",
-                f"{who}: unknown field '{key}'{_suggest(key, allowed)}: the fields of a {of.label} that are translated are {', '.join(allowed)}",
+                f"{who}: unknown field '{key}'{suggest(key, allowed)}: the fields of a {of.label} that are translated are {', '.join(allowed)}",
                 item.col_of(key),
             )  # fmt: skip
             continue
@@ -408,7 +394,7 @@ def _read_record(checker, path, shown, item: LocMap, of: OverlayFile, lang, engl
         if not isinstance(value, LocMap):
             checker.problem(
                 shown, item.line_of(key), "PG009",
-                f"{where} must be a set of two fields, '{lang}' (the {LANGUAGES[lang]}) and 'from' (the fingerprint of the English), not {_describe(value)}",
+                f"{where} must be a set of two fields, '{lang}' (the {LANGUAGES[lang]}) and 'from' (the fingerprint of the English), not {describe(value)}",
                 item.col_of(key),
             )  # fmt: skip
             continue
@@ -418,7 +404,7 @@ def _read_record(checker, path, shown, item: LocMap, of: OverlayFile, lang, engl
         translated = _read_value(checker, shown, value, lang, where, source_value, current)
         for extra in value:
             if extra not in (lang, "from"):
-                checker.problem(shown, value.line_of(extra), "PG006", f"{where}: unknown field '{extra}'{_suggest(extra, (lang, 'from'))}: only '{lang}' and 'from'", value.col_of(extra))
+                checker.problem(shown, value.line_of(extra), "PG006", f"{where}: unknown field '{extra}'{suggest(extra, (lang, 'from'))}: only '{lang}' and 'from'", value.col_of(extra))
         entry_key = (lang, rid, key)
         positions[entry_key] = _Position(path, value.line, value.col, value.line_of("from") if "from" in value else None)
         if translated is None or not ok:
@@ -446,13 +432,13 @@ def _read_value(checker, shown, value: LocMap, lang: str, where: str, english, c
             checker.problem(shown, line, "PG008", f"{where}: '{lang}' is empty", col)
             return None
         if not isinstance(raw, str):
-            checker.problem(shown, line, "PG009", f"{where}: '{lang}' must be text, not {_describe(raw)}", col)
+            checker.problem(shown, line, "PG009", f"{where}: '{lang}' must be text, not {describe(raw)}", col)
             return None
         text = raw.strip()
         return text if checker.fits(_Limit(), text, shown, line, col, f"{where}: '{lang}'") else None
     # a list in English: a list of the same length, item for item
     if not isinstance(raw, LocList):
-        checker.problem(shown, line, "PG009", f"{where}: '{lang}' must be a list (one item per line starting '- '), as the English is, not {_describe(raw)}", col)
+        checker.problem(shown, line, "PG009", f"{where}: '{lang}' must be a list (one item per line starting '- '), as the English is, not {describe(raw)}", col)
         return None
     if current and len(raw) != len(english):
         checker.problem(shown, line, "PG010", f"{where}: '{lang}' has {len(raw)} item{'s' if len(raw) != 1 else ''}, the English has {len(english)}: translate each item once, in the same order", col)
@@ -465,7 +451,7 @@ def _read_value(checker, shown, value: LocMap, lang: str, where: str, english, c
             checker.problem(shown, item_line, "PG008", f"{where}: '{lang}' item {n} is empty", item_col)
             return None
         if not isinstance(item, str):
-            checker.problem(shown, item_line, "PG009", f"{where}: '{lang}' item {n} must be text, not {_describe(item)}", item_col)
+            checker.problem(shown, item_line, "PG009", f"{where}: '{lang}' item {n} must be text, not {describe(item)}", item_col)
             return None
         if not checker.fits(_Limit(), item.strip(), shown, item_line, item_col, f"{where}: '{lang}' item {n}"):
             return None
@@ -492,7 +478,7 @@ def _read_fingerprint(checker, shown, value: LocMap, where: str):
         )  # fmt: skip
         return None
     if not isinstance(raw, str) or not FINGERPRINT.match(raw.strip()):
-        shown_value = raw if isinstance(raw, str) else _describe(raw)
+        shown_value = raw if isinstance(raw, str) else describe(raw)
         checker.problem(
             shown, value.line_of("from"), "PG010",
             f"{where}: field 'from' '{shown_value}' is not a fingerprint (8 letters and digits from 0-9 and a-f, as {UPDATE_HINT} writes it)",
@@ -722,7 +708,7 @@ def _read_page(checker, path: Path, folder: Path, docs_dir: Path, lang: str, eng
         checker.problem(shown, yp.line + 1, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
     if yproblems or not isinstance(data, LocMap):
         if not yproblems:
-            checker.problem(shown, 2, "PG005", f"{who}: the front matter must be a set of fields, not {_describe(data)}")
+            checker.problem(shown, 2, "PG005", f"{who}: the front matter must be a set of fields, not {describe(data)}")
         return
     if "translation" not in data:
         checker.problem(shown, 2, "PG007", f"{who}: missing field 'translation' in the front matter (with 'status' and 'from')")
@@ -730,19 +716,19 @@ def _read_page(checker, path: Path, folder: Path, docs_dir: Path, lang: str, eng
     t = data["translation"]
     line = data.line_of("translation") + 1
     if not isinstance(t, LocMap):
-        checker.problem(shown, line, "PG009", f"{who}: field 'translation' must be a set of fields, 'status' and 'from', not {_describe(t)}", data.col_of("translation"))
+        checker.problem(shown, line, "PG009", f"{who}: field 'translation' must be a set of fields, 'status' and 'from', not {describe(t)}", data.col_of("translation"))
         return
     where = f"{who}: field 'translation'"
     ok = True
     for key in t:
         if key not in ("status", "from"):
-            checker.problem(shown, t.line_of(key) + 1, "PG006", f"{where}: unknown field '{key}'{_suggest(key, ('status', 'from'))}: only 'status' and 'from'", t.col_of(key))
+            checker.problem(shown, t.line_of(key) + 1, "PG006", f"{where}: unknown field '{key}'{suggest(key, ('status', 'from'))}: only 'status' and 'from'", t.col_of(key))
     status = t.get("status")
     if "status" not in t:
         checker.problem(shown, t.line + 1, "PG007", f"{where}: missing field 'status' (draft, or reviewed once a Welsh-speaking practitioner has checked it)", t.col)
         ok = False
     elif not isinstance(status, str) or status.strip() not in STATUSES:
-        checker.problem(shown, t.line_of("status") + 1, "PG011", f"{where}: field 'status' must be one of {', '.join(STATUSES)}, not '{status}'{_suggest(str(status), STATUSES)}", t.col_of("status"))
+        checker.problem(shown, t.line_of("status") + 1, "PG011", f"{where}: field 'status' must be one of {', '.join(STATUSES)}, not '{status}'{suggest(str(status), STATUSES)}", t.col_of("status"))
         ok = False
     # a page's fingerprint sits on the line after 'status:' when it is added
     pos = _Position(path, (t.line_of("status") + 2) if "status" in t else line + 1, t.col, (t.line_of("from") + 1) if "from" in t else None)

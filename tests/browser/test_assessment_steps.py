@@ -64,7 +64,7 @@ def test_next_and_previous_move_a_group_at_a_time_with_progress_shown(page, site
     all_groups = groups(site_dir)
     open_page(page)
     page.click("#pg-as-new")
-    (l1, t1, ids1), (l2, t2, ids2) = all_groups[0], all_groups[1]
+    (l1, _, ids1), (_, t2, ids2) = all_groups[0], all_groups[1]
     expect(page.locator(".pg-as-step-of")).to_have_text(f"Group 1 of {len(all_groups)} · {l1} level")
     page.check(f"#rate-{ids1[0]}-green")
     step = page.locator(".pg-as-step[aria-current='step'] .pg-as-step-done")

@@ -13,7 +13,6 @@ The corpus format: one sentence a line, the entry IDs that must be found (comma-
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
