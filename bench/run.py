@@ -52,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import lighthouse  # noqa: E402  (bench/lighthouse.py: Lighthouse on the site served compressed)
 import synth  # noqa: E402
 import language as language_bench  # noqa: E402  (bench/language.py: a 5,000-word document checked in the browser)
+import assessment as assessment_bench  # noqa: E402  (bench/assessment.py: its first screen at 4x CPU slowdown)
 import offline as offline_bench  # noqa: E402  (bench/offline.py: the service worker's cache, the zip, a first visit's transfer)
 import support  # noqa: E402  (tests/support.py: the copy of the project and mkdocs serve, as the tests make them)
 
@@ -504,6 +505,7 @@ def sizes(site: Path) -> dict:
         "pages": {name: page_weight(site, rel) for name, rel in pages.items()},
         "first_view": first_views(site, pages),
         "language_checker": language_bench.measure(site),
+        "assessment": assessment_bench.measure(site),
     }
 
 
@@ -610,6 +612,7 @@ def report(result: dict) -> str:
         )
     out.append(table(rows))
     out.append(language_bench.report((result.get("sizes_default") or {}).get("language_checker")))
+    out.append(assessment_bench.report((result.get("sizes_default") or {}).get("assessment")))
     if result.get("lighthouse"):
         out.append(lighthouse.report(result["lighthouse"]))
     rows = [["target", "limit", "measured", "met"]]

@@ -108,6 +108,13 @@ def test_the_benchmark_writes_every_figure(tmp_path):
     assert any(f["url"].endswith("assessment.json") for f in sizes["first_view"]["assessment"]["files"])
     assert not any(f["url"].endswith("assessment.json") for f in sizes["first_view"]["standard"]["files"])
 
+    # the assessment's first screen: one group drawn, with the real standards and with 500
+    first = sizes["assessment"]
+    assert first["real"]["standards"] > 0 and first["made_up_500"]["standards"] == 500
+    assert 0 < first["real"]["cards_drawn"] < first["real"]["standards"] and 0 < first["made_up_500"]["cards_drawn"] < 500
+    assert all(first[k]["ready_ms"] > first[k]["parsed_ms"] > 0 and first[k]["rated_ms"] > 0 for k in ("real", "made_up_500"))
+    assert "Self-assessment's first screen at 4x CPU slowdown" in printed
+
     names = {t["name"] for t in result["targets"]}
     assert len(names) >= 6 and all(t["limit"] > 0 for t in result["targets"])
     for t in result["targets"]:
