@@ -578,3 +578,14 @@ def test_update_fingerprints_writes_a_pages_fingerprint_after_its_status(site_pr
     assert code == 0, printed
     assert path.read_text(encoding="utf-8").startswith(f"---\ntitle: Gosodiad bach\ntranslation:\n  status: draft\n  from: {PAGE_FP}\n---\n")
     assert check_pages(site_project)[0] == 0
+
+
+def test_a_welsh_file_that_is_not_utf8_is_read_as_the_loader_reads_every_data_file(project):
+    # the overlay's files go through the loader's own reading: the byte and its place are named
+    path = project / "standards" / "cy" / "benchmark" / "strategic.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(GOOD.encode("utf-8").replace("gwrando".encode(), b"gwr\xe2ndo", 1))
+    code, output = check(project)
+    assert code != 0
+    (problem,) = headlines(output)
+    assert re.match(r"standards/cy/benchmark/strategic\.yml:\d+:\d+: PG001 not UTF-8 text: byte 0xe2 at line \d+, column \d+; save the file as UTF-8", problem), problem

@@ -179,16 +179,19 @@ class _Checker:
                     self.check_file(path, fs)
         self.check_unknown_files(folder, known)
 
-    def check_file(self, path: Path, fs: FileSpec) -> None:
+    def read_yaml(self, path: Path) -> tuple[str, object, list] | None:
+        """One data file read, decoded and parsed, each problem on the way reported: the path as
+        shown, the data and the YAML problems; None when the file cannot be read as YAML at all
+        (too big, unreadable, not UTF-8). The national files, an edition's and the Welsh overlay's."""
         shown = self.display(path)
         try:
             raw = path.read_bytes()
         except OSError as err:
             self.problem(shown, 1, "PG001", f"cannot read the file: {err}")
-            return
+            return None
         if len(raw) > MAX_FILE_BYTES:
             self.problem(shown, 1, "PG019", f"the file is {len(raw) / 1e6:.1f} MB: a data file holds at most {MAX_FILE_BYTES // 1_000_000} MB; split the records or shorten them")
-            return
+            return None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -196,11 +199,18 @@ class _Checker:
             col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
             self.lines[shown] = raw.decode("utf-8", errors="replace").splitlines()
             self.problem(shown, line, "PG001", f"not UTF-8 text: byte {raw[err.start]:#04x} at line {line}, column {col}; save the file as UTF-8", col)
-            return
+            return None
         self.lines[shown] = text.splitlines()
         data, yproblems = parse(text)
         for yp in yproblems:
             self.problem(shown, yp.line, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
+        return shown, data, yproblems
+
+    def check_file(self, path: Path, fs: FileSpec) -> None:
+        read = self.read_yaml(path)
+        if read is None:
+            return
+        shown, data, yproblems = read
         if data is REFUSED:
             return  # a tag on the whole file: reported
         if data is None or (fs.optional and isinstance(data, LocList) and not data):

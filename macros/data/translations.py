@@ -300,19 +300,10 @@ def read(checker, standards_dir: Path, file_specs, english: EnglishLookup, kind_
 
 
 def _read_file(checker, path: Path, of: OverlayFile, lang: str, english: EnglishLookup, kind_labels, entries, positions, without, seen) -> None:
-    shown = checker.display(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as err:
-        checker.problem(shown, 1, "PG001", f"cannot read the file: {err}")
+    read = checker.read_yaml(path)  # the loader's own reading (load._Checker), its problems reported
+    if read is None:
         return
-    except UnicodeDecodeError:
-        checker.problem(shown, 1, "PG001", "not UTF-8 text: save the file as UTF-8")
-        return
-    checker.lines[shown] = text.splitlines()
-    data, yproblems = parse(text)
-    for yp in yproblems:
-        checker.problem(shown, yp.line, "PG003" if yp.message.startswith("duplicate field") else "PG002", yp.message, yp.col)
+    shown, data, _ = read
     if data is REFUSED or data is None or (isinstance(data, LocList) and not data):
         return  # a syntax error is reported; an empty file translates nothing yet
     if not isinstance(data, LocList):
