@@ -28,27 +28,6 @@ SLOWDOWN = 4
 TARGET_MS = 1000
 
 
-def synthetic(data: dict, n: int) -> dict:
-    """``data`` (assets/data/assessment.json) with ``n`` made-up standards over its levels and themes."""
-    levels, themes = data["levels"], data["themes"]
-    out = dict(data)
-    out["standards"] = [
-        {
-            "id": f"{levels[i % len(levels)]['code']}-{themes[(i // len(levels)) % len(themes)]['code']}-{i:03d}",
-            "level": levels[i % len(levels)]["id"],
-            "theme": themes[(i // len(levels)) % len(themes)]["id"],
-            "title": f"Made-up standard {i}",
-            "statement": f"Statement {i}: what good looks like, in a sentence or two of ordinary length.",
-            "plain_english": f"Plain English {i}.",
-            "url": "benchmark/",
-            "added": "1.0.0",
-            "changed": None,
-        }
-        for i in range(n)
-    ]
-    return out
-
-
 def _once(browser, base: str, data: dict | None) -> dict:
     context = browser.new_context(base_url=base, service_workers="block")
     page = context.new_page()
@@ -73,12 +52,13 @@ def _once(browser, base: str, data: dict | None) -> dict:
 
 
 def measure(site: Path, runs: int = RUNS) -> dict:
-    from run import served_chromium  # bench/run.py: the site served and a headless Chromium
+    from run import served_chromium  # bench/run.py: the site served and a headless Chromium (and tests/ on the path)
+    from support import made_up_assessment_data  # tests/support.py, as the browser test of 500 standards makes them
 
     real = json.loads((site / "assets" / "data" / "assessment.json").read_text(encoding="utf-8"))
     out = {}
     with served_chromium(site) as (base, browser):
-        for name, data in (("real", None), ("made_up_500", synthetic(real, 500))):
+        for name, data in (("real", None), ("made_up_500", made_up_assessment_data(real, 500))):
             got = [_once(browser, base, data) for _ in range(runs)]
             out[name] = {
                 "standards": len((data or real)["standards"]),

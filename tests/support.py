@@ -87,3 +87,26 @@ def pagefind_records(site: Path) -> list[dict]:
         out.append(record)
     return out
 
+
+
+def made_up_assessment_data(data: dict, n: int) -> dict:
+    """The self-assessment's data file (assets/data/assessment.json, as ``data``) with ``n``
+    made-up standards spread over its levels and themes, every level with every theme: for the
+    browser test of 500 standards and for bench/assessment.py."""
+    levels, themes = data["levels"], data["themes"]
+    out = dict(data)
+    out["standards"] = [
+        {
+            "id": f"{levels[i % len(levels)]['code']}-{themes[(i // len(levels)) % len(themes)]['code']}-{i:03d}",
+            "level": levels[i % len(levels)]["id"],
+            "theme": themes[(i // len(levels)) % len(themes)]["id"],
+            "title": f"Made-up standard {i}",
+            "statement": f"Statement {i}: what good looks like, in a sentence or two of ordinary length.",
+            "plain_english": f"Plain English {i}.",
+            "url": "benchmark/",
+            "added": "1.0.0",
+            "changed": None,
+        }
+        for i in range(n)
+    ]
+    return out

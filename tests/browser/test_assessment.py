@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from pages import show_standard
+from support import made_up_assessment_data
 from pypdf import PdfReader
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "assessment"
@@ -239,28 +240,8 @@ def test_summary_heatmap_strengths_gaps_and_printed_action_plan(page, site_url):
     assert page.foreign_requests == []
 
 
-def synthetic(site_dir, n=500) -> dict:
-    d = data(site_dir)
-    levels, themes = d["levels"], d["themes"]
-    d["standards"] = [
-        {
-            "id": f"{levels[i % 3]['code']}-{themes[i % 6]['code']}-{i:03d}",
-            "level": levels[i % 3]["id"],
-            "theme": themes[i % 6]["id"],
-            "title": f"Synthetic standard {i}",
-            "statement": f"Statement {i}.",
-            "plain_english": f"Plain English {i}.",
-            "url": "benchmark/",
-            "added": "1.0.0",
-            "changed": None,
-        }
-        for i in range(n)
-    ]
-    return d
-
-
 def test_500_standards_render_and_rate(page, site_url, site_dir):
-    big = synthetic(site_dir)
+    big = made_up_assessment_data(data(site_dir), 500)
     page.route("**/assets/data/assessment.json", lambda route: route.fulfill(json=big))
     open_page(page, site_url)
     page.click("#pg-as-new")
