@@ -110,3 +110,11 @@ def made_up_assessment_data(data: dict, n: int) -> dict:
         for i in range(n)
     ]
     return out
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first ``old`` with ``new`` in ``root/standards/rel``, failing if it is not there."""
+    path = root / "standards" / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{rel} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

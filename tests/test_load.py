@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.load import GuideError, load_guide
+from support import edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "standards"
 
@@ -20,13 +21,6 @@ def fixture_copy(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root / "standards")
     return root
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / "standards" / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture {rel} no longer contains {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def problems_of(root: Path) -> list[str]:

@@ -21,6 +21,7 @@ import pytest
 from macros.cli import main
 from macros.data import translations as tr
 from macros.data.load import GuideError, load_guide
+from support import edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal" / "standards"
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +64,6 @@ def write(root: Path, rel: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / "standards" / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{rel} no longer holds {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def run(*argv: str) -> tuple[int, str]:
