@@ -167,7 +167,7 @@ async function main() {
   app.renderAll();
   app.selectTab("rate");
   // "Rate this standard" on a standard's page opens the page at that standard's group
-  if (app.views.rate.showHash(false)) app.views.rate.go(app.state.group, window.location.hash.slice(5));
+  app.views.rate.showHash();
   app.showStoreProblem();
   const notes = app.state.store.migrationNotes;
   if (notes && notes.length) {

@@ -31,7 +31,7 @@ export class RateView {
     this.list.addEventListener("click", (ev) => this.onStepButton(ev));
     this.steps.addEventListener("click", (ev) => this.onStepButton(ev));
     this.levels.addEventListener("change", (ev) => this.onLevel(ev));
-    window.addEventListener("hashchange", () => this.showHash(true));
+    window.addEventListener("hashchange", () => this.showHash());
     this.renderHelp();
   }
 
@@ -81,20 +81,21 @@ export class RateView {
     return { a, groups, at };
   }
 
-  renderProgress() {
-    const { a, groups } = this.where();
+  /** `w`: this.where(), when the caller has it already. */
+  renderProgress(w = this.where()) {
+    const { a, groups } = w;
     const total = groups.reduce((n, g) => n + g.standards.length, 0);
     const p = a ? core.progress(a, this.state.idx) : { done: 0, total, text: `0 of ${total} standards assessed.` };
     this.progressLine.textContent = p.text;
     this.progressBar.max = Math.max(p.total, 1);
     this.progressBar.value = p.done;
     this.progressBar.textContent = `${p.done} of ${p.total}`;
-    this.renderSteps();
+    this.renderSteps(w);
   }
 
   /** Every step, level by level, with how many of its standards are rated; the one on screen marked. */
-  renderSteps() {
-    const { a, groups, at } = this.where();
+  renderSteps(w = this.where()) {
+    const { a, groups, at } = w;
     const complete = groups.filter((g) => core.groupDone(a, g) === g.standards.length).length;
     const byLevel = new Map();
     groups.forEach((g, i) => {
@@ -185,14 +186,14 @@ export class RateView {
   }
 
   render() {
-    const { idx, store } = this.state;
-    const a = store.current;
+    const a = this.state.store.current;
     this.renderLevels();
     this.first.hidden = !!a;
-    const { groups, at } = this.where();
+    const w = this.where();
+    const { groups, at } = w;
     if (!groups.length) {
       this.list.replaceChildren();
-      return this.renderProgress();
+      return this.renderProgress(w);
     }
     const g = groups[at];
     const parentPanel = !!a && a.agency === core.PARENT_PANEL;
@@ -209,8 +210,7 @@ export class RateView {
       nav,
     );
     this.list.replaceChildren(section);
-    this.renderProgress();
-    void idx;
+    this.renderProgress(w);
   }
 
   /** Show the group `key`, then put the focus on its heading (or on the card of `standardId`). */
@@ -234,32 +234,25 @@ export class RateView {
 
   /**
    * The standard the page's address names, if any: its group is shown and its card focused.
-   * Returns whether the address named one. A standard whose level the assessment leaves out is
-   * explained, not shown.
+   * An unknown ID, or a standard whose level the assessment leaves out, is explained, not shown.
    */
-  showHash(focus) {
+  showHash() {
     const m = HASH.exec(window.location.hash);
-    if (!m) return false;
+    if (!m) return;
     const { idx } = this.state;
     const s = idx.byId.get(m[1]);
     if (!s) {
       this.app.problem(`There is no standard ${m[1]} in this version of the benchmark. Check the address, or find the standard in the list of groups below.`);
-      return false;
+      return;
     }
     const a = this.state.store.current;
     if (a && !core.inScope(a, s)) {
       const level = idx.level.get(s.level);
       this.app.problem(`${s.id} is at the ${level.title} level, which "${core.title(a)}" does not cover. Tick ${level.title} under "Levels this assessment covers" to rate it.`);
-      return false;
+      return;
     }
     this.app.selectTab("rate");
-    const key = `${s.level}/${s.theme}`;
-    if (focus) this.go(key, s.id);
-    else {
-      this.state.group = key;
-      this.render();
-    }
-    return true;
+    this.go(`${s.level}/${s.theme}`, s.id);
   }
 
   onInput(ev) {
