@@ -123,10 +123,11 @@ def finish_site(site: Path, theme_scripts: Path) -> Offline:
     # with an archive comment (_padded): two rounds at most.
     for _ in range(4):
         _fill(site, with_sizes, figures)
-        data = _padded(zipper.make(), figures["zip"][1])
+        made = zipper.make()
+        data = _padded(made, figures["zip"][1])
         if data is not None:
             break
-        wanted = len(zipper.make()) + _SLACK
+        wanted = len(made) + _SLACK
         figures["zip"] = (size_label(wanted), wanted)
     else:
         raise OfflineError(f"the size of {ZIP} kept changing as it was written into its pages")
